@@ -14,7 +14,7 @@ public final class JavaBackend implements Backend {
     @Override public String name() { return "java"; }
 
     @Override public String describe() {
-        return "pure Java, cache-blocked " + Tuning.JAVA_GEMM_MR + "-row tiles, " + Tuning.THREADS + " thread(s)";
+        return "pure Java, cache-blocked, C2-vectorized, " + Tuning.THREADS + " thread(s)";
     }
 
     @Override

@@ -25,9 +25,6 @@ public final class Tuning {
     /** Multiply-adds below which GEMM stays in the Java backend (JNI and packing cost more). */
     public static final long SMALL_FLOPS = Long.getLong("ortho4j.smallFlops", 32L * 32 * 32);
 
-    /** Rows of C computed together by the Java GEMM micro-kernel. */
-    public static final int JAVA_GEMM_MR = 4;
-
     /** Depth (k) block of the Java GEMM: the slice of B kept hot in L2. */
     public static final int JAVA_GEMM_KC = 256;
 
