@@ -15,7 +15,8 @@ import java.util.List;
 public final class GenerateFloatTwins {
     private static final String BASE = "ortho4j-core/src/main/java/org/ortho4j/core/";
     private static final List<List<String>> PAIRS = List.of(
-            List.of(BASE + "backend/JavaDgemm.java", BASE + "backend/JavaSgemm.java"));
+            List.of(BASE + "backend/JavaDgemm.java", BASE + "backend/JavaSgemm.java"),
+            List.of(BASE + "transform/DoubleFwhtKernel.java", BASE + "transform/FloatFwhtKernel.java"));
 
     public static void main(String[] args) throws IOException {
         boolean check = args.length > 0 && args[0].equals("--check");
@@ -39,9 +40,10 @@ public final class GenerateFloatTwins {
     static String toFloat(String s) {
         return s.replaceAll("\\bdouble\\b", "float")
                 .replaceAll("\\bJavaDgemm\\b", "JavaSgemm")
+                .replaceAll("\\bDoubleFwhtKernel\\b", "FloatFwhtKernel")
                 .replaceAll("\\bdgemm\\b", "sgemm")
                 .replaceAll("\\bDouble\\b", "Float")
-                .replace("The float twin {@link JavaSgemm} is generated from this file", "Generated from {@code JavaDgemm}")
-                .replace("Pure-Java row-major float GEMM", "Pure-Java row-major float GEMM");
+                .replace("The float twin\n * {@link JavaSgemm} is generated from this file", "Generated\n * from {@code JavaDgemm}")
+                .replace("The float twin\n * {@code FloatFwhtKernel} is generated from this file.", "Generated from\n * {@code DoubleFwhtKernel}.");
     }
 }

@@ -2,8 +2,8 @@
 package org.ortho4j.core.backend;
 
 /**
- * Pure-Java row-major float GEMM: cache-blocked and multi-threaded over rows of C. The float twin
- * {@link JavaSgemm} is generated from this file by {@code ortho4j-core/src/build/GenerateFloatTwins.java}.
+ * Pure-Java row-major float GEMM: cache-blocked and multi-threaded over rows of C. Generated
+ * from {@code JavaDgemm} by {@code ortho4j-core/src/build/GenerateFloatTwins.java}.
  *
  * <p>Scheme: for each {@code NC}-wide column block and {@code KC}-deep slice of {@code op(B)}, the
  * slice is packed into {@code KC} separate row arrays (about 512 KB in float: it stays in L2).

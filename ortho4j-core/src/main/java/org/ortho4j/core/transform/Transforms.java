@@ -1,0 +1,27 @@
+package org.ortho4j.core.transform;
+
+/** Helpers shared by the transform plans. */
+public final class Transforms {
+    private Transforms() {}
+
+    /** Returns n if it is a power of two (1 included), else throws naming the parameter. */
+    public static int requirePowerOfTwo(String name, int n) {
+        if (n < 1 || (n & (n - 1)) != 0)
+            throw new IllegalArgumentException(name + " = " + n + ", expected a power of two (1, 2, 4, ...)");
+        return n;
+    }
+
+    /** The m-bit reversal of {@code i} for {@code n = 2^m}. */
+    public static int bitReverse(int i, int n) {
+        int m = Integer.numberOfTrailingZeros(n);
+        return m == 0 ? 0 : Integer.reverse(i) >>> (32 - m);
+    }
+
+    /** The bit-reversal permutation of length n (a power of two): {@code p[i] = bitReverse(i, n)}. */
+    public static int[] bitReversal(int n) {
+        requirePowerOfTwo("n", n);
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) p[i] = bitReverse(i, n);
+        return p;
+    }
+}
