@@ -91,14 +91,14 @@ public final class TourCommand implements Callable<Integer> {
             TourContext ctx = new TourContext(quick, seed, machine.availableBackends(), progress::log);
             run = TourRunner.run(chosen, ctx, progress);
         }
-        if (report != null) {
+        if (json) out.println(Json.write(json(machine, run)));
+        else out.print(table(run) + run.summary() + "\n");
+        out.flush();
+        if (report != null) {   // after the results, so they are shown even if the report cannot be written
             List<Path> files = HtmlReport.write(report, machine, run);
             err.println("report: " + files.get(files.size() - 1).toAbsolutePath());
             err.flush();
         }
-        if (json) out.println(Json.write(json(machine, run)));
-        else out.print(table(run) + run.summary() + "\n");
-        out.flush();
         return run.failed() == 0 ? Main.OK : Main.FAILED;
     }
 

@@ -21,15 +21,23 @@ public interface TourStep {
     /**
      * The capability demonstrated, a short lower-case name shown in the first column of the
      * summary table and matched by {@code ortho4j tour --only} (e.g. {@code gemm}, {@code qr}).
+     *
+     * @return the capability name
      */
     String capability();
 
-    /** One line saying what the step shows, for {@code ortho4j tour --list} and progress output. */
+    /**
+     * One line saying what the step shows, for {@code ortho4j tour --list} and progress output.
+     *
+     * @return the title
+     */
     String title();
 
     /**
      * Position in the tour: steps run by increasing order, ties broken by {@link #capability()}.
      * The core steps use 100 to 400; later modules should use 1000 and above (the default).
+     *
+     * @return the sort key
      */
     default int order() { return 1000; }
 
