@@ -12,8 +12,8 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
-import org.ortho4j.cli.tour.Plot;
-import org.ortho4j.cli.tour.TourCheck;
+import org.ortho4j.core.tour.Plot;
+import org.ortho4j.core.tour.TourCheck;
 
 /** Renders a {@link Plot} with XChart, headless, to PNG or SVG. */
 final class Charts {

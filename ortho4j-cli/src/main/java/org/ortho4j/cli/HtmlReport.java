@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.knowm.xchart.internal.chartpart.Chart;
-import org.ortho4j.cli.tour.Plot;
-import org.ortho4j.cli.tour.TourCheck;
+import org.ortho4j.core.tour.Plot;
+import org.ortho4j.core.tour.TourCheck;
 import org.ortho4j.cli.tour.TourRun;
 
 /**

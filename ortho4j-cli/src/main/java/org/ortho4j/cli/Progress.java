@@ -6,7 +6,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.ortho4j.cli.tour.TourRun;
 import org.ortho4j.cli.tour.TourRunner;
-import org.ortho4j.cli.tour.TourStep;
+import org.ortho4j.core.tour.TourStep;
 
 /**
  * Tour progress on stderr: a progress bar on an interactive console, plain log lines otherwise,

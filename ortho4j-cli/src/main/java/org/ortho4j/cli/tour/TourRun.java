@@ -1,5 +1,9 @@
 package org.ortho4j.cli.tour;
 
+import org.ortho4j.core.tour.Plot;
+import org.ortho4j.core.tour.TourCheck;
+import org.ortho4j.core.tour.TourResult;
+
 import java.util.List;
 
 /**

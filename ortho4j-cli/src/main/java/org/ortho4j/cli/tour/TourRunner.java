@@ -1,5 +1,10 @@
 package org.ortho4j.cli.tour;
 
+import org.ortho4j.core.tour.TourCheck;
+import org.ortho4j.core.tour.TourContext;
+import org.ortho4j.core.tour.TourResult;
+import org.ortho4j.core.tour.TourStep;
+
 import java.util.ArrayList;
 import java.util.List;
 

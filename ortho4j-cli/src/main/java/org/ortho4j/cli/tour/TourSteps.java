@@ -1,5 +1,7 @@
 package org.ortho4j.cli.tour;
 
+import org.ortho4j.core.tour.TourStep;
+
 import java.util.Comparator;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -15,7 +17,7 @@ public final class TourSteps {
             .thenComparing(s -> s.getClass().getName());
 
     /**
-     * Every step registered in a {@code META-INF/services/org.ortho4j.cli.tour.TourStep} file
+     * Every step registered in a {@code META-INF/services/org.ortho4j.core.tour.TourStep} file
      * visible to this class's loader, instantiated once, in {@link #ORDER}.
      *
      * @throws java.util.ServiceConfigurationError if a listed class is missing or cannot be built

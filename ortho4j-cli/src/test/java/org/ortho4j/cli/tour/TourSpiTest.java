@@ -1,5 +1,11 @@
 package org.ortho4j.cli.tour;
 
+import org.ortho4j.core.tour.Plot;
+import org.ortho4j.core.tour.TourCheck;
+import org.ortho4j.core.tour.TourContext;
+import org.ortho4j.core.tour.TourResult;
+import org.ortho4j.core.tour.TourStep;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

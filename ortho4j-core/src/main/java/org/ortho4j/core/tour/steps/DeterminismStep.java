@@ -1,8 +1,8 @@
-package org.ortho4j.cli.tour.core;
+package org.ortho4j.core.tour.steps;
 
-import org.ortho4j.cli.tour.TourContext;
-import org.ortho4j.cli.tour.TourResult;
-import org.ortho4j.cli.tour.TourStep;
+import org.ortho4j.core.tour.TourContext;
+import org.ortho4j.core.tour.TourResult;
+import org.ortho4j.core.tour.TourStep;
 import org.ortho4j.core.backend.JavaBackend;
 import org.ortho4j.core.backend.Parallel;
 import org.ortho4j.core.backend.Tuning;

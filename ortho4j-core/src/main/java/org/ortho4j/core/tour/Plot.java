@@ -1,4 +1,4 @@
-package org.ortho4j.cli.tour;
+package org.ortho4j.core.tour;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,10 +1,10 @@
-package org.ortho4j.cli.tour.core;
+package org.ortho4j.core.tour.steps;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.ortho4j.cli.tour.TourContext;
-import org.ortho4j.cli.tour.TourResult;
-import org.ortho4j.cli.tour.TourStep;
+import org.ortho4j.core.tour.TourContext;
+import org.ortho4j.core.tour.TourResult;
+import org.ortho4j.core.tour.TourStep;
 import org.ortho4j.core.backend.Backend;
 import org.ortho4j.core.backend.JavaBackend;
 

@@ -1,4 +1,4 @@
-package org.ortho4j.cli.tour.core;
+package org.ortho4j.core.tour.steps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.ortho4j.cli.tour.TourCheck;
-import org.ortho4j.cli.tour.TourContext;
-import org.ortho4j.cli.tour.TourResult;
-import org.ortho4j.cli.tour.TourStep;
+import org.ortho4j.core.tour.TourCheck;
+import org.ortho4j.core.tour.TourContext;
+import org.ortho4j.core.tour.TourResult;
+import org.ortho4j.core.tour.TourStep;
 import org.ortho4j.core.backend.Backend;
 import org.ortho4j.core.backend.JavaBackend;
 import org.ortho4j.testkit.Ortho4jTest;

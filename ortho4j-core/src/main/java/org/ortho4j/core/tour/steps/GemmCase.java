@@ -1,4 +1,4 @@
-package org.ortho4j.cli.tour.core;
+package org.ortho4j.core.tour.steps;
 
 import org.ortho4j.core.backend.Backend;
 import org.ortho4j.core.random.SplitMix64;

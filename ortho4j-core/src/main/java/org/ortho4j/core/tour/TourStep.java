@@ -1,4 +1,4 @@
-package org.ortho4j.cli.tour;
+package org.ortho4j.core.tour;
 
 /**
  * One demonstration of the {@code ortho4j tour}: it exercises one capability of the library on
@@ -6,7 +6,7 @@ package org.ortho4j.cli.tour;
  *
  * <p><b>Extension point.</b> Steps are discovered with {@link java.util.ServiceLoader}: a module
  * contributes steps by implementing this interface (public class, public no-argument constructor)
- * and listing the class names in {@code META-INF/services/org.ortho4j.cli.tour.TourStep}. The
+ * and listing the class names in {@code META-INF/services/org.ortho4j.core.tour.TourStep}. The
  * shaded {@code ortho4j-cli-*-all.jar} merges every module's service file, so a new module's steps
  * appear in the tour without any change to the CLI. See {@link TourSteps#discover()} for the order.
  *

@@ -1,9 +1,0 @@
-/**
- * The tour steps of ortho4j-core's foundations: GEMM accuracy and speed ({@link
- * org.ortho4j.cli.tour.core.GemmStep}), SYRK symmetry ({@link org.ortho4j.cli.tour.core.SyrkStep}),
- * backend conformance ({@link org.ortho4j.cli.tour.core.BackendConformanceStep}) and determinism
- * ({@link org.ortho4j.cli.tour.core.DeterminismStep}). Registered in
- * {@code META-INF/services/org.ortho4j.cli.tour.TourStep}; steps for decompositions, IO and the
- * method modules are added the same way (see {@link org.ortho4j.cli.tour.TourStep}).
- */
-package org.ortho4j.cli.tour.core;
