@@ -45,6 +45,8 @@ public final class Eigen {
     public Eigen() { this(true, Lapack.get()); }
 
     /**
+     * A decomposition with or without eigenvectors, using the given LAPACK.
+     *
      * @param computeVectors false for eigenvalues only (cheaper)
      * @param lapack the LAPACK implementation to call
      */
@@ -79,12 +81,9 @@ public final class Eigen {
             int ldvr = computeVectors ? n : 1;
             double[] vl = new double[1];
             intW info = new intW(0);
-            work = grow(work, 1);
-            lapack.dgeev("N", jobvr, n, this.a, ld(n), wr, wi, vl, 1, vrArg, ldvr, work, -1, info);
-            LapackSupport.check("dgeev", info.val, "workspace query failed");
-            int lwork = LapackSupport.lwork(work[0], (computeVectors ? 4L : 3L) * n);
-            work = grow(work, lwork);
-            lapack.dgeev("N", jobvr, n, this.a, ld(n), wr, wi, vl, 1, vrArg, ldvr, work, lwork, info);
+            double[] buf = this.a;
+            work = LapackSupport.withWorkspace("dgeev", work, (computeVectors ? 4L : 3L) * n, info,
+                    (w, lw, inf) -> lapack.dgeev("N", jobvr, n, buf, ld(n), wr, wi, vl, 1, vrArg, ldvr, w, lw, inf));
             LapackSupport.check("dgeev", info.val, "the QR algorithm failed to compute all eigenvalues"
                     + " (only eigenvalues " + info.val + " .. " + (n - 1) + ", 0-based, converged)");
         }

@@ -19,6 +19,11 @@ import java.util.logging.Logger;
  * {@code native} that cannot load fails class initialisation with the reason instead of silently
  * running the Java build. The choice is logged once at INFO on logger {@code org.ortho4j}.
  *
+ * <p><b>Speed of the Java build.</b> Several F2J routines (notably the {@code dlaqr*} /
+ * {@code dhseqr} family behind {@code dgeev}) are single methods larger than HotSpot's 8000-byte
+ * JIT limit and so run interpreted, making e.g. a 100 x 100 {@code dgeev} about 15 times slower.
+ * Starting the JVM with {@code -XX:-DontCompileHugeMethods} lets them be compiled.
+ *
  * <p>Every decomposition also has a constructor taking a {@link LAPACK}, so one JVM can compare
  * implementations (the test suite runs everything with both the default and {@code java}).
  */

@@ -8,10 +8,14 @@ package org.ortho4j.core.decomp;
  */
 public class LapackException extends ArithmeticException {
     private static final long serialVersionUID = 1L;
+    /** @serial the routine that failed */
     private final String routine;
+    /** @serial its info code */
     private final int info;
 
     /**
+     * An exception for {@code routine} returning {@code info}.
+     *
      * @param routine LAPACK routine name, lower case (e.g. {@code dgesdd})
      * @param info the routine's {@code info} output
      * @param meaning what that code means for this routine

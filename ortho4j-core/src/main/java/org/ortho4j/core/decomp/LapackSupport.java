@@ -1,5 +1,6 @@
 package org.ortho4j.core.decomp;
 
+import org.netlib.util.intW;
 import org.ortho4j.core.Check;
 import org.ortho4j.core.linalg.Matrix;
 import org.ortho4j.core.linalg.MatrixOps;
@@ -38,6 +39,28 @@ final class LapackSupport {
         if (n > Integer.MAX_VALUE - 8)
             throw new IllegalArgumentException("LAPACK workspace of " + n + " doubles exceeds the largest Java array");
         return (int) n;
+    }
+
+    /** A LAPACK call parameterized by its workspace: {@code lwork = -1} means "query". */
+    @FunctionalInterface
+    interface WorkspaceCall {
+        void run(double[] work, int lwork, intW info);
+    }
+
+    /**
+     * Runs a LAPACK routine in the standard two steps: a workspace query ({@code lwork = -1},
+     * whose failure throws), then the real call with the workspace grown to the queried size
+     * but at least {@code minimum}. The real call's code is left in {@code info} for the caller
+     * to interpret; the (possibly grown) workspace is returned for reuse.
+     */
+    static double[] withWorkspace(String routine, double[] work, long minimum, intW info, WorkspaceCall call) {
+        work = grow(work, 1);
+        call.run(work, -1, info);
+        check(routine, info.val, "workspace query failed");
+        int lwork = lwork(work[0], minimum);
+        work = grow(work, lwork);
+        call.run(work, lwork, info);
+        return work;
     }
 
     /** {@code a} if it has at least {@code n} elements, else a new array of length {@code max(1, n)}. */

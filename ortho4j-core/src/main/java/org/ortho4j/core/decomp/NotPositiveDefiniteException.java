@@ -7,9 +7,12 @@ package org.ortho4j.core.decomp;
  */
 public class NotPositiveDefiniteException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
+    /** @serial order of the failing leading minor */
     private final int minorOrder;
 
     /**
+     * An exception for matrix {@code name} whose leading minor of order {@code minorOrder} is not positive.
+     *
      * @param name the parameter name of the matrix
      * @param minorOrder order k (1-based) of the first leading minor that is not positive
      */

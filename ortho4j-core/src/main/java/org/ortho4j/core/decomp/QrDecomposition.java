@@ -65,12 +65,8 @@ public final class QrDecomposition {
         if (k > 0) {
             intW info = new intW(0);
             // Column-major view of the row-major buffer: A^T, n x m, leading dimension n.
-            work = grow(work, 1);
-            lapack.dgelqf(n, m, factor, ld(n), tau, work, -1, info);
-            LapackSupport.check("dgelqf", info.val, "unexpected positive code");
-            int lwork = LapackSupport.lwork(work[0], n);
-            work = grow(work, lwork);
-            lapack.dgelqf(n, m, factor, ld(n), tau, work, lwork, info);
+            work = LapackSupport.withWorkspace("dgelqf", work, n, info,
+                    (w, lw, inf) -> lapack.dgelqf(n, m, factor, ld(n), tau, w, lw, inf));
             LapackSupport.check("dgelqf", info.val, "unexpected positive code");
         }
         decomposed = true;
@@ -115,12 +111,8 @@ public final class QrDecomposition {
         double[] qbuf = q.data;
         for (int i = 0; i < m; i++) System.arraycopy(factor, i * n, qbuf, i * qcols, k);
         intW info = new intW(0);
-        work = grow(work, 1);
-        lapack.dorglq(qcols, m, k, qbuf, ld(qcols), tau, work, -1, info);
-        LapackSupport.check("dorglq", info.val, "unexpected positive code");
-        int lwork = LapackSupport.lwork(work[0], qcols);
-        work = grow(work, lwork);
-        lapack.dorglq(qcols, m, k, qbuf, ld(qcols), tau, work, lwork, info);
+        work = LapackSupport.withWorkspace("dorglq", work, qcols, info,
+                (w, lw, inf) -> lapack.dorglq(qcols, m, k, qbuf, ld(qcols), tau, w, lw, inf));
         LapackSupport.check("dorglq", info.val, "unexpected positive code");
         return q;
     }

@@ -7,9 +7,12 @@ package org.ortho4j.core.decomp;
  */
 public class SingularMatrixException extends ArithmeticException {
     private static final long serialVersionUID = 1L;
+    /** @serial 0-based index of the zero pivot */
     private final int pivot;
 
     /**
+     * An exception for matrix {@code name} with zero pivot {@code U(pivot, pivot)}.
+     *
      * @param name the parameter name of the matrix
      * @param pivot 0-based index k of the first zero diagonal element of U
      */

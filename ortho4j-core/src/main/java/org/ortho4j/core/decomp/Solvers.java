@@ -1,6 +1,5 @@
 package org.ortho4j.core.decomp;
 
-import static org.ortho4j.core.decomp.LapackSupport.grow;
 import static org.ortho4j.core.decomp.LapackSupport.ld;
 
 import dev.ludovic.netlib.lapack.LAPACK;
@@ -96,18 +95,15 @@ public final class Solvers {
             double[] acm = new double[m * n], bcm = new double[ldb * nrhs];
             LapackSupport.toColumnMajor(a, acm, m);
             LapackSupport.toColumnMajor(b, bcm, ldb);
-            // LIWORK >= 3 k NLVL + 11 k with NLVL = int(log2(k / (SMLSIZ + 1))) + 1. SMLSIZ (ilaenv,
-            // usually 25) is taken as 1 for an upper bound, since F2J's dgelsd does not report
-            // LIWORK from its workspace query.
+            // LIWORK >= 3 k NLVL + 11 k with NLVL = int(log2(k / (SMLSIZ + 1))) + 1 (dgelsd's
+            // documentation). SMLSIZ (from ilaenv, usually 25) is taken as 1, which bounds NLVL from
+            // above: F2J's dgelsd does not report LIWORK from its workspace query, so it is sized here.
             int nlvl = Math.max(0, (int) Math.floor(Math.log(k / 2.0) / Math.log(2)) + 1);
             int[] iwork = new int[Math.max(1, 3 * k * nlvl + 11 * k)];
-            double[] work = new double[1];
             intW rankW = new intW(0), info = new intW(0);
-            lapack.dgelsd(m, n, nrhs, acm, ld(m), bcm, ldb, s, rcond, rankW, work, -1, iwork, info);
-            LapackSupport.check("dgelsd", info.val, "workspace query failed");
-            work = grow(work, LapackSupport.lwork(work[0], 1));
-            iwork = grow(iwork, LapackSupport.lwork(iwork[0], iwork.length));
-            lapack.dgelsd(m, n, nrhs, acm, ld(m), bcm, ldb, s, rcond, rankW, work, work.length, iwork, info);
+            double[] sv = s;
+            LapackSupport.withWorkspace("dgelsd", null, 1, info,
+                    (w, lw, inf) -> lapack.dgelsd(m, n, nrhs, acm, ld(m), bcm, ldb, sv, rcond, rankW, w, lw, iwork, inf));
             LapackSupport.check("dgelsd", info.val, "the SVD failed to converge (" + info.val
                     + " off-diagonal elements of an intermediate bidiagonal form did not converge to zero)");
             rank = rankW.val;

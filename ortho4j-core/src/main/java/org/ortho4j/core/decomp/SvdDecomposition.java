@@ -128,15 +128,11 @@ public final class SvdDecomposition {
         double[] uP = grow(vt, 1), vtP = grow(u, 1);
         iwork = grow(iwork, 8 * k);
         intW info = new intW(0);
-        work = grow(work, 1);
-        lapack.dgesdd(jobz, n, m, a, ld(n), s, uP, lduP, vtP, ldvtP, work, -1, iwork, info);
-        LapackSupport.check("dgesdd", info.val, "workspace query failed");
         long mx = Math.max(m, n), mn = k;
         long minimum = mode == Mode.VALUES_ONLY ? 3 * mn + Math.max(mx, 7 * mn)
                 : 3 * mn * mn + Math.max(mx, 4 * mn * mn + 4 * mn);
-        int lwork = LapackSupport.lwork(work[0], minimum);
-        work = grow(work, lwork);
-        lapack.dgesdd(jobz, n, m, a, ld(n), s, uP, lduP, vtP, ldvtP, work, lwork, iwork, info);
+        work = LapackSupport.withWorkspace("dgesdd", work, minimum, info,
+                (w, lw, inf) -> lapack.dgesdd(jobz, n, m, a, ld(n), s, uP, lduP, vtP, ldvtP, w, lw, iwork, inf));
         if (info.val > 0) return false;
         LapackSupport.check("dgesdd", info.val, "");
         routine = "dgesdd";
@@ -150,13 +146,9 @@ public final class SvdDecomposition {
         int lduP = mode == Mode.VALUES_ONLY ? 1 : n, ldvtP = ld(uCols);
         double[] uP = grow(vt, 1), vtP = grow(u, 1);
         intW info = new intW(0);
-        work = grow(work, 1);
-        lapack.dgesvd(job, job, n, m, a, ld(n), s, uP, lduP, vtP, ldvtP, work, -1, info);
-        LapackSupport.check("dgesvd", info.val, "workspace query failed");
         long mx = Math.max(m, n), mn = k;
-        int lwork = LapackSupport.lwork(work[0], Math.max(3 * mn + mx, 5 * mn));
-        work = grow(work, lwork);
-        lapack.dgesvd(job, job, n, m, a, ld(n), s, uP, lduP, vtP, ldvtP, work, lwork, info);
+        work = LapackSupport.withWorkspace("dgesvd", work, Math.max(3 * mn + mx, 5 * mn), info,
+                (w, lw, inf) -> lapack.dgesvd(job, job, n, m, a, ld(n), s, uP, lduP, vtP, ldvtP, w, lw, inf));
         LapackSupport.check("dgesvd", info.val, info.val + " superdiagonals of the bidiagonal form did not converge to zero"
                 + " (dgesdd had not converged either)");
         routine = "dgesvd";

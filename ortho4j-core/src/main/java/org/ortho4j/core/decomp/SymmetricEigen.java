@@ -49,6 +49,8 @@ public final class SymmetricEigen {
     public SymmetricEigen() { this(true, Lapack.get()); }
 
     /**
+     * A decomposition with or without eigenvectors, using the given LAPACK.
+     *
      * @param computeVectors false for eigenvalues only (cheaper)
      * @param lapack the LAPACK implementation to call
      */

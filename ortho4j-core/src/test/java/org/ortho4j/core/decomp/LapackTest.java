@@ -32,6 +32,7 @@ class LapackTest extends Ortho4jTest {
         }
         String forced = System.getProperty(Lapack.PROPERTY);
         if (forced == null || forced.isBlank()) assertSame(LAPACK.getInstance(), Lapack.get());
+        else assertEquals(Lapack.fromProperty(forced).getClass(), Lapack.get().getClass(), "forced by -D" + Lapack.PROPERTY);
         assertTrue(Lapack.describe(Lapack.byName("java")).contains("pure Java"));
     }
 
