@@ -1,9 +1,12 @@
 package org.ortho4j.core.kron;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.ortho4j.core.Check;
 import org.ortho4j.core.linalg.Blas;
+import org.ortho4j.core.decomp.SvdDecomposition;
 import org.ortho4j.core.linalg.Matrix;
+import org.ortho4j.core.linalg.MatrixOps;
 
 /**
  * Kronecker-product algebra that never forms the product unless asked.
@@ -136,6 +139,34 @@ public final class Kronecker {
                 for (int p = 0; p < m2; p++)
                     System.arraycopy(r.data, r.offset + (i * n1 + j) * r.ld + p * n2, w.data, (i * m2 + p) * w.cols + j * n2, n2);
         return w;
+    }
+
+    /**
+     * Kronecker-product SVD of W ((m1 m2) x (n1 n2)) into at most {@code maxTerms} terms
+     * ({@code -1} = all {@code min(m1 n1, m2 n2)}), via LAPACK's SVD of R(W). O(MN min(m1 n1, m2 n2)).
+     */
+    public static KpSvd kpsvd(Matrix w, int m1, int n1, int m2, int n2, int maxTerms) {
+        MatrixOps.requireFinite("w", w);
+        Matrix r = rearrange(w, m1, n1, m2, n2);
+        SvdDecomposition svd = new SvdDecomposition(SvdDecomposition.Mode.THIN).decompose(r);
+        double[] s = svd.getSingularValues();
+        int terms = maxTerms < 0 ? s.length : Math.min(Check.nonNegative("maxTerms", maxTerms), s.length);
+        Matrix u = svd.getU(), vt = svd.getVt();
+        List<Matrix> as = new ArrayList<>(), bs = new ArrayList<>();
+        for (int k = 0; k < terms; k++) {
+            Matrix ak = new Matrix(m1, n1), bk = new Matrix(m2, n2);
+            for (int t = 0; t < m1 * n1; t++) ak.data[t] = u.get(t, k);
+            for (int t = 0; t < m2 * n2; t++) bk.data[t] = vt.get(k, t);
+            int big = 0;
+            for (int t = 1; t < ak.data.length; t++) if (Math.abs(ak.data[t]) > Math.abs(ak.data[big])) big = t;
+            if (ak.data[big] < 0) {
+                MatrixOps.scale(-1, ak, ak);
+                MatrixOps.scale(-1, bk, bk);
+            }
+            as.add(ak);
+            bs.add(bk);
+        }
+        return new KpSvd(java.util.Arrays.copyOf(s, terms), List.copyOf(as), List.copyOf(bs), w.normF());
     }
 
     static void checkShape(int rows, int cols, int m1, int n1, int m2, int n2) {

@@ -288,6 +288,13 @@ public final class Matrix {
      */
     public double norm2() { return MatrixOps.norm2Estimate(this, 1e-12, 1000, 0x5eed).value(); }
 
+    /** Nuclear norm (sum of singular values), through LAPACK's SVD. O(mn min(m, n)). */
+    public double normNuclear() {
+        double s = 0;
+        for (double v : org.ortho4j.core.decomp.SvdDecomposition.singularValues(this)) s += v;
+        return s;
+    }
+
     /** True if any element is NaN or infinite. */
     public boolean hasNonFinite() { return MatrixOps.hasNonFinite(this); }
 
