@@ -95,7 +95,7 @@ final class PolarLapack {
         return w;
     }
 
-    private static void checkInfo(String routine, int info) {
+    static void checkInfo(String routine, int info) {
         if (info < 0) throw new IllegalStateException("LAPACK " + routine + " failed: info = " + info + " (argument " + (-info) + " had an illegal value)");
         if (info > 0) throw new IllegalStateException("LAPACK " + routine + " failed: info = " + info + " (the iteration did not converge)");
     }

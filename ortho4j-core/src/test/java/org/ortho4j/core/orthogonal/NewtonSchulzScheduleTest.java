@@ -132,7 +132,7 @@ class NewtonSchulzScheduleTest extends Ortho4jTest {
     /** Min and max of compose(σ) (σ already normalized) on a fine log/linear grid; 1e-3 covers the grid's resolution. */
     private static void assertRange(NewtonSchulzSchedule s, double from, double lo, double hi) {
         double min = Double.POSITIVE_INFINITY, max = 0;
-        int n = 200_000;
+        int n = 50_000;
         for (int i = 0; i <= n; i++) {
             double x = from * Math.pow(1 / from, (double) i / n);
             double y = s.compose(s == NewtonSchulzSchedule.polarExpress() ? x / 1.02 : x);
