@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.ortho4j.core.Check;
 import org.ortho4j.core.backend.Backend;
 import org.ortho4j.core.linalg.FloatMatrix;
+import org.ortho4j.core.decomp.SymmetricEigen;
 import org.ortho4j.core.linalg.Matrix;
 import org.ortho4j.core.linalg.MatrixOps;
 
@@ -297,7 +298,7 @@ public final class NewtonSchulz implements Orthogonalizer {
                 double d = s.data[i * r + j] - (i == j ? 1 : 0);
                 err += d * d;
             }
-        double[] ev = PolarLapack.symmetricEigenvalues(s);
+        double[] ev = SymmetricEigen.eigenvalues(s);
         double lo = r == 0 ? 0 : Math.sqrt(Math.max(0, ev[0])), hi = r == 0 ? 0 : Math.sqrt(Math.max(0, ev[r - 1]));
         return new NewtonSchulzDiagnostics(name, f, tall, iterations, restarts, Math.sqrt(err), lo, hi, nanos);
     }

@@ -3,6 +3,7 @@ package org.ortho4j.core.orthogonal;
 import java.util.Locale;
 import org.ortho4j.core.Check;
 import org.ortho4j.core.linalg.FloatMatrix;
+import org.ortho4j.core.decomp.SvdDecomposition;
 import org.ortho4j.core.linalg.Matrix;
 import org.ortho4j.core.linalg.MatrixOps;
 
@@ -94,13 +95,13 @@ public final class Polar implements Orthogonalizer {
 
     /** {@code g} already checked finite; {@code out} has its shape and may be {@code g}. */
     private Result compute(Matrix g, Matrix out) {
-        PolarLapack.Svd svd = PolarLapack.svd(g, true);
-        double[] s = svd.s();
+        SvdDecomposition svd = new SvdDecomposition(SvdDecomposition.Mode.THIN).decompose(g);
+        double[] s = svd.getSingularValues();
         int r = 0;
         double cut = s.length == 0 ? 0 : rankTolerance * s[0];
         while (r < s.length && s[r] > cut) r++;
         if (r == 0) MatrixOps.fill(out, 0);
-        else MatrixOps.gemm(1, svd.uMatrix().view(0, 0, g.rows, r), false, svd.vtMatrix().view(0, 0, r, g.cols), false, 0, out);
+        else MatrixOps.gemm(1, svd.getU().view(0, 0, g.rows, r), false, svd.getVt().view(0, 0, r, g.cols), false, 0, out);
         return new Result(out, s, r);
     }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.ortho4j.core.backend.Backends;
 import org.ortho4j.core.backend.JavaBackend;
 import org.ortho4j.core.linalg.FloatMatrix;
+import org.ortho4j.core.decomp.SvdDecomposition;
 import org.ortho4j.core.linalg.Matrix;
 import org.ortho4j.testkit.Asserts;
 import org.ortho4j.testkit.Ortho4jTest;
@@ -74,12 +75,12 @@ class NewtonSchulzTest extends Ortho4jTest {
         for (String name : CASES) {
             if (name.startsWith("Z_")) continue;         // no singular values stored for the zero input
             double[] want = NewtonSchulzGolden.vector(name, "singular_values_muon_ns5");
-            double[] got = PolarLapack.svd(NewtonSchulz.muon().orthogonalize(input(name)), false).s();
+            double[] got = SvdDecomposition.singularValues(NewtonSchulz.muon().orthogonalize(input(name)));
             // singular values are perfectly conditioned (Weyl): error ≤ ‖ΔO‖_2 ≤ the entry tolerance·√(mn)
             Asserts.assertAllClose(want, got, 0, 1e-12, name + " singular values of muon_ns5");
         }
         // spec §1.10(8): the rank-2 input keeps rank 2 (σ3, σ4 stay at rounding level)
-        double[] s = PolarLapack.svd(NewtonSchulz.muon().orthogonalize(input("R_6x4_rank2")), false).s();
+        double[] s = SvdDecomposition.singularValues(NewtonSchulz.muon().orthogonalize(input("R_6x4_rank2")));
         assertTrue(s[1] > 0.5 && s[2] <= 1e-12 && s[3] <= 1e-12, "rank-2 output: " + java.util.Arrays.toString(s));
     }
 
@@ -87,7 +88,7 @@ class NewtonSchulzTest extends Ortho4jTest {
     void randomRankDeficientInputKeepsItsRank() {
         Matrix g = Matrix.gaussian(23, 3, seed).mult(Matrix.gaussian(3, 11, seed + 1));  // rank 3
         for (NewtonSchulz ns : List.of(NewtonSchulz.muon(), NewtonSchulz.polarExpress(), NewtonSchulz.dion().gramSide(true))) {
-            double[] s = PolarLapack.svd(ns.orthogonalize(g), false).s();
+            double[] s = SvdDecomposition.singularValues(ns.orthogonalize(g));
             assertTrue(s[2] > 0.3, ns + ": " + s[2]);
             // input σ4.. are ~ε‖G‖; p(σ) ≤ Π a_k · σ ≤ 1000 σ after normalization
             for (int i = 3; i < s.length; i++) assertTrue(s[i] <= 1e-12, ns + ": σ" + (i + 1) + " = " + s[i]);
@@ -112,11 +113,11 @@ class NewtonSchulzTest extends Ortho4jTest {
         int[][] shapes = {{10, 30}, {30, 10}, {7, 50}, {41, 13}, {2, 9}, {64, 16}};
         for (int t = 0; t < shapes.length; t++) {
             Matrix g = Matrix.gaussian(shapes[t][0], shapes[t][1], seed + t);
-            double[] sg = PolarLapack.svd(g, false).s();
+            double[] sg = SvdDecomposition.singularValues(g);
             double ratio = sg[sg.length - 1] / g.normF();
             assertTrue(ratio >= 0.01, "precondition σ_min/‖G‖_F = " + ratio);
             for (NewtonSchulz ns : List.of(NewtonSchulz.muon(), NewtonSchulz.muon().gramSide(true))) {
-                double[] s = PolarLapack.svd(ns.orthogonalize(g), false).s();
+                double[] s = SvdDecomposition.singularValues(ns.orthogonalize(g));
                 for (double v : s) assertTrue(v >= 0.68 && v <= 1.14, ns + " on " + shapes[t][0] + "x" + shapes[t][1] + ": σ = " + v);
             }
         }
@@ -193,13 +194,13 @@ class NewtonSchulzTest extends Ortho4jTest {
     void singularVectorsArePreservedAndSingularValuesFollowTheScalarMap() {
         for (String name : List.of("G_8x5", "G_5x8", "G_16x16")) {
             Matrix g = input(name);
-            PolarLapack.Svd svd = PolarLapack.svd(g, true);
+            SvdDecomposition svd = SvdDecomposition.of(g);
             for (NewtonSchulz ns : List.of(NewtonSchulz.muon(), NewtonSchulz.polarExpress(), NewtonSchulz.dion(), NewtonSchulz.muon(1))) {
-                Matrix d = svd.uMatrix().transposeMult(ns.orthogonalize(g)).multTranspose(svd.vtMatrix());
+                Matrix d = svd.getU().transposeMult(ns.orthogonalize(g)).multTranspose(svd.getVt());
                 NewtonSchulzSchedule s = ns.scheduleFor(g.rows, g.cols);
                 for (int i = 0; i < d.rows; i++)
                     for (int j = 0; j < d.cols; j++) {
-                        double want = i == j ? s.scalarMap(svd.s()[i], g.normF()) : 0;
+                        double want = i == j ? s.scalarMap(svd.getSingularValues()[i], g.normF()) : 0;
                         assertEquals(want, d.get(i, j), 1e-10, name + " " + ns + " (" + i + ", " + j + ")");
                     }
             }
@@ -321,7 +322,7 @@ class NewtonSchulzTest extends Ortho4jTest {
         assertTrue(d.nanos() > 0);
         // against independent computations: the testkit's naive ‖OᵀO − I‖_F and LAPACK singular values
         assertEquals(Asserts.orthogonalityError(11, 6, out::get), d.orthogonalityError(), 1e-13);
-        double[] s = PolarLapack.svd(out, false).s();
+        double[] s = SvdDecomposition.singularValues(out);
         assertEquals(s[0], d.sigmaMax(), 1e-13);
         assertEquals(s[5], d.sigmaMin(), 1e-12);      // via λ(OᵀO): ε·σ_max²/σ_min, σ_min ≈ 0.9
         assertEquals(s[0] - s[5], d.spread(), 1e-12);

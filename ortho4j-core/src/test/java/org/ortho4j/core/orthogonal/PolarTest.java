@@ -11,6 +11,7 @@ import static org.ortho4j.core.orthogonal.NewtonSchulzGolden.maxAbsDiff;
 
 import org.junit.jupiter.api.Test;
 import org.ortho4j.core.linalg.FloatMatrix;
+import org.ortho4j.core.decomp.SymmetricEigen;
 import org.ortho4j.core.linalg.Matrix;
 import org.ortho4j.testkit.Asserts;
 import org.ortho4j.testkit.Eps;
@@ -66,7 +67,7 @@ class PolarTest extends Ortho4jTest {
         Matrix q = Polar.exact().orthogonalize(g);
         Matrix p = q.transposeMult(g);
         assertTrue(maxAbsDiff(p, p.transpose()) <= 1e-13, "QᵀG symmetric");
-        double[] ev = PolarLapack.symmetricEigenvalues(p.plus(p.transpose()).times(0.5));
+        double[] ev = SymmetricEigen.eigenvalues(p.plus(p.transpose()).times(0.5));
         assertTrue(ev[0] > 0, "QᵀG positive definite for a full-rank G: " + ev[0]);
         Asserts.assertBackwardError(12, 7, g::get, q.mult(p)::get, 10, Eps.DOUBLE, "G = Q P");
         Matrix other = Polar.exact().orthogonalize(Matrix.gaussian(12, 7, seed + 1));   // some other orthonormal Q'
@@ -137,14 +138,5 @@ class PolarTest extends Ortho4jTest {
         e = assertThrows(IllegalArgumentException.class, () -> Polar.withRankTolerance(1));
         assertTrue(e.getMessage().startsWith("rankTolerance = 1.0"), e.getMessage());
         assertEquals("Polar[SVD, rankTol 1.0E-10]", Polar.exact().describe());
-    }
-
-    @Test
-    void lapackFailuresNameTheRoutineAndInfo() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> PolarLapack.checkInfo("dgesdd", 3));
-        assertEquals("LAPACK dgesdd failed: info = 3 (the iteration did not converge)", e.getMessage());
-        e = assertThrows(IllegalStateException.class, () -> PolarLapack.checkInfo("dsyev", -4));
-        assertEquals("LAPACK dsyev failed: info = -4 (argument 4 had an illegal value)", e.getMessage());
-        PolarLapack.checkInfo("dgesdd", 0);
     }
 }
