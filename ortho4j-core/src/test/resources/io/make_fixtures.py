@@ -62,7 +62,9 @@ arrays = {
     'f8_scalar': np.array(np.pi),
     'f8_special': np.array([0.0, -0.0, np.inf, -np.inf, np.nan, 5e-324, 1.7976931348623157e308]),
     'f8_pad64': np.zeros((0, 10**6, 10**5) + (1,) * 8),   # header needs a full 64-byte pad
+    'f8_10x2': (np.arange(20, dtype=np.float64) / 9).reshape(10, 2),  # 2-digit growth axis (C: first)
     'f4_3x4': f4_3x4,
+    'f4_2x10_fortran': np.asfortranarray((np.arange(20, dtype=np.float32) / 9).reshape(2, 10)),  # growth: last
     'f4_3x4_fortran': np.asfortranarray(f4_3x4),
     'f4_5': ((np.arange(5, dtype=np.float32) - 2) / np.float32(3)),
     'f4_0x3': np.zeros((0, 3), dtype='<f4'),
@@ -167,6 +169,12 @@ st_expected = {name: {'dtype': tensors[name][0], 'shape': list(tensors[name][1].
                           {'F32': np.uint32, 'F64': np.uint64, 'F16': np.uint16, 'BF16': np.uint16,
                            'I64': np.int64, 'I32': np.int32}[tensors[name][0]]).ravel()]}
                for name in order}
+for name in order:   # the float32 values the 16-bit tensors widen to: numpy's for F16, bits << 16 for BF16
+    dtype, arr = tensors[name]
+    if dtype == 'F16':
+        st_expected[name]['f32_bits'] = bits_of(arr.view('<f2').astype('<f4'))
+    elif dtype == 'BF16':
+        st_expected[name]['f32_bits'] = [int(v) << 16 for v in arr.ravel()]
 with open(out('st', 'expected.json'), 'w') as fh:
     json.dump({'order': order, 'metadata': header['__metadata__'], 'tensors': st_expected}, fh,
               sort_keys=True, separators=(',', ':'))

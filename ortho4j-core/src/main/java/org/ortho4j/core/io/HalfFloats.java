@@ -17,8 +17,10 @@ package org.ortho4j.core.io;
  * top of the float fraction). Narrowing ({@link #floatToF16}, {@link #floatToBf16}) rounds to
  * nearest, ties to even, as IEEE 754 {@code convertFormat} and numpy's {@code astype} do: values
  * beyond the largest finite value round to infinity (for binary16, from 65520 on), tiny values
- * round to subnormals or signed zero, NaN stays NaN (quiet, with the sign and the top fraction bits
- * kept). Every call is O(1) and allocation-free. No code here depends on Java 20's
+ * round to subnormals or signed zero. A NaN keeps its sign and the top bits of its payload (numpy's
+ * rule; if those bits are all zero the lowest one is set so that the result is still a NaN), so
+ * widening then narrowing returns every 16-bit pattern unchanged, NaNs included. Every call is O(1)
+ * and allocation-free. No code here depends on Java 20's
  * {@code Float.float16ToFloat}; the results agree with it.
  */
 public final class HalfFloats {
@@ -50,14 +52,16 @@ public final class HalfFloats {
      * The binary16 nearest to {@code value} (ties to even), as a bit pattern.
      *
      * @param value any float
-     * @return the binary16 bits; overflow gives ±infinity ({@code 0x7C00}/{@code 0xFC00}), NaN a quiet NaN
+     * @return the binary16 bits; overflow gives ±infinity ({@code 0x7C00}/{@code 0xFC00}), NaN a NaN
      */
     public static short floatToF16(float value) {
         int bits = Float.floatToRawIntBits(value);
         int sign = (bits >>> 16) & 0x8000;
         int abs = bits & 0x7FFF_FFFF;
-        if (abs >= 0x7F80_0000) // infinity, or NaN: keep the top 10 payload bits, force the quiet bit
-            return (short) (abs == 0x7F80_0000 ? sign | 0x7C00 : sign | 0x7E00 | ((abs >>> 13) & 0x3FF));
+        if (abs >= 0x7F80_0000) { // infinity, or NaN: keep the top 10 payload bits, and keep it a NaN
+            int payload = (abs >>> 13) & 0x3FF;
+            return (short) (sign | 0x7C00 | (abs == 0x7F80_0000 ? 0 : Math.max(payload, 1)));
+        }
         if (abs >= 0x477F_F000) // >= 65520 = midpoint of 65504 and 2^16: rounds to infinity
             return (short) (sign | 0x7C00);
         if (abs < 0x3880_0000) { // below 2^-14: a multiple of 2^-24 after rounding (scaling is exact)
@@ -85,12 +89,12 @@ public final class HalfFloats {
      * The bfloat16 nearest to {@code value} (ties to even), as a bit pattern.
      *
      * @param value any float
-     * @return the bfloat16 bits; overflow gives ±infinity, NaN a quiet NaN
+     * @return the bfloat16 bits; overflow gives ±infinity, NaN a NaN
      */
     public static short floatToBf16(float value) {
         int bits = Float.floatToRawIntBits(value);
-        if ((bits & 0x7FFF_FFFF) > 0x7F80_0000) // NaN: keep sign and top payload, force the quiet bit
-            return (short) ((bits >>> 16) | 0x0040);
+        if ((bits & 0x7FFF_FFFF) > 0x7F80_0000) // NaN: keep sign and top 7 payload bits, and keep it a NaN
+            return (short) ((bits & 0x007F_0000) != 0 ? bits >>> 16 : (bits >>> 16) | 1);
         // round the 16 dropped bits to nearest even; a carry propagates into the exponent
         return (short) ((bits + 0x7FFF + ((bits >>> 16) & 1)) >>> 16);
     }

@@ -1,7 +1,7 @@
 package org.ortho4j.core.io;
 
 import java.util.Arrays;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import org.ortho4j.core.Check;
 import org.ortho4j.core.linalg.FloatMatrix;
 import org.ortho4j.core.linalg.Matrix;
@@ -335,15 +335,14 @@ public final class NdArray {
     /**
      * Runs a conversion for a reader, turning the conversion's {@link IllegalStateException} or
      * {@link ArithmeticException} into a {@link FileFormatException} about the file.
+     *
+     * @param prefix put before the conversion's message, e.g. {@code "tensor 'w': "}
      */
-    static <T> T convertForReader(java.util.function.Supplier<T> conversion, Function<String, FileFormatException> fail)
-            throws FileFormatException {
+    static <T> T convertForReader(Supplier<T> conversion, String format, String src, String prefix) throws FileFormatException {
         try {
             return conversion.get();
         } catch (IllegalStateException | ArithmeticException e) {
-            FileFormatException f = fail.apply(e.getMessage());
-            f.initCause(e);
-            throw f;
+            throw new FileFormatException(format, src, prefix + e.getMessage(), e);
         }
     }
 

@@ -143,7 +143,7 @@ public final class Npy {
      */
     public static Matrix readMatrix(Path path) throws IOException {
         NdArray a = read(path);
-        return NdArray.convertForReader(a::toMatrix, d -> fail("file " + path, d));
+        return NdArray.convertForReader(a::toMatrix, FORMAT, "file " + path, "");
     }
 
     /**
@@ -156,7 +156,7 @@ public final class Npy {
      */
     public static FloatMatrix readFloatMatrix(Path path) throws IOException {
         NdArray a = read(path);
-        return NdArray.convertForReader(a::toFloatMatrix, d -> fail("file " + path, d));
+        return NdArray.convertForReader(a::toFloatMatrix, FORMAT, "file " + path, "");
     }
 
     private static NpyHeader readHeader(InputStream in, String src) throws IOException {
@@ -171,12 +171,12 @@ public final class Npy {
         if (minor != 0 || major < 1 || major > 3)
             throw fail(src, "unsupported npy format version " + major + "." + minor + ", expected 1.0, 2.0 or 3.0");
         int lengthBytes = major == 1 ? 2 : 4;
-        byte[] lb = readExactly(in, lengthBytes, "the header length", src);
+        byte[] lb = readExactly(in, lengthBytes, "header length", src);
         long headerLength = major == 1 ? ByteBuffer.wrap(lb).order(ByteOrder.LITTLE_ENDIAN).getShort() & 0xFFFFL
                 : ByteBuffer.wrap(lb).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xFFFF_FFFFL;
         if (headerLength > MAX_HEADER_BYTES)
             throw fail(src, "header length " + headerLength + " exceeds the limit of " + MAX_HEADER_BYTES + " bytes");
-        byte[] hb = readExactly(in, (int) headerLength, "the " + headerLength + "-byte header", src);
+        byte[] hb = readExactly(in, (int) headerLength, "header", src);
         String text;
         if (major == 3) {
             try {
@@ -194,7 +194,7 @@ public final class Npy {
     private static byte[] readExactly(InputStream in, int n, String what, String src) throws IOException {
         byte[] b = new byte[n];
         int got = in.readNBytes(b, 0, n);
-        if (got < n) throw fail(src, "truncated header: " + what + " needs " + n + " bytes, the input ends after " + got);
+        if (got < n) throw fail(src, "truncated header: expected " + n + " bytes of " + what + ", the input ends after " + got);
         return b;
     }
 

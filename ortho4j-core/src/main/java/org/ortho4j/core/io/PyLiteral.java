@@ -62,7 +62,7 @@ final class PyLiteral {
             case '\'': case '"': return string(c);
             default:
                 if (c == '-' || c == '+' || Character.isDigit(c)) return integer();
-                if (Character.isLetter(c)) return keyword();
+                if (Character.isLetter(c) || c == '_') return keyword();
                 throw error("unexpected character " + quote(c));
         }
     }

@@ -325,7 +325,7 @@ public final class Safetensors implements Closeable {
      */
     public FloatMatrix readFloatMatrix(String name) throws IOException {
         NdArray a = read(name);
-        return NdArray.convertForReader(a::toFloatMatrix, d -> fail(src, "tensor '" + name + "': " + d));
+        return NdArray.convertForReader(a::toFloatMatrix, FORMAT, src, "tensor '" + name + "': ");
     }
 
     /**
@@ -338,7 +338,7 @@ public final class Safetensors implements Closeable {
      */
     public Matrix readMatrix(String name) throws IOException {
         NdArray a = read(name);
-        return NdArray.convertForReader(a::toMatrix, d -> fail(src, "tensor '" + name + "': " + d));
+        return NdArray.convertForReader(a::toMatrix, FORMAT, src, "tensor '" + name + "': ");
     }
 
     /** Reads every tensor, in offset order, into a new insertion-ordered map. @throws IOException if reading fails */
