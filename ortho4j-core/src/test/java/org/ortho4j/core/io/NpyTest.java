@@ -150,13 +150,15 @@ class NpyTest extends Ortho4jTest {
         for (String file : fixtureNames(IoFixtures.npyExpected())) {
             if (file.endsWith("_v2.npy")) continue; // numpy writes 2.0 only when asked or for huge headers; we write 1.0
             Path src = resource("npy/" + file);
-            NpyHeader h = Npy.readHeader(src);
-            Path out = tmp.resolve(file);
-            Npy.write(out, Npy.read(src), h.byteOrder());
-            assertArrayEquals(Files.readAllBytes(src), Files.readAllBytes(out), file + ": bytes differ from numpy's");
             ByteArrayOutputStream stream = new ByteArrayOutputStream();
-            Npy.writeTo(stream, Npy.read(src), h.byteOrder());
-            assertArrayEquals(Files.readAllBytes(src), stream.toByteArray(), file + ": stream bytes differ from numpy's");
+            Npy.writeTo(stream, Npy.read(src), Npy.readHeader(src).byteOrder());
+            assertArrayEquals(Files.readAllBytes(src), stream.toByteArray(), file + ": bytes differ from numpy's");
+        }
+        // the file writer shares the stream writer's code; check it on a big-endian and a Fortran file
+        for (String file : List.of("npy/f8_3x4_big.npy", "npy/f4_2x10_fortran.npy")) {
+            Path out = tmp.resolve("rewrite.npy");
+            Npy.write(out, Npy.read(resource(file)), Npy.readHeader(resource(file)).byteOrder());
+            assertArrayEquals(bytes(file), Files.readAllBytes(out), file + ": bytes differ from numpy's");
         }
     }
 
@@ -252,17 +254,20 @@ class NpyTest extends Ortho4jTest {
 
     @Test
     void everyTruncationIsAFormatError() throws IOException {
+        // every cut of the stream (inside magic, version, length, header, data); files at sample cuts
         for (String fixture : List.of("npy/f8_3x4.npy", "npy/f8_3x4_v2.npy", "npy/b1_4.npy", "npy/f8_scalar.npy")) {
             byte[] full = bytes(fixture);
             for (int cut = 0; cut < full.length; cut++) {
                 byte[] part = Arrays.copyOf(full, cut);
-                Path p = tmp.resolve("cut.npy");
-                Files.write(p, part);
                 String what = fixture + " cut at " + cut;
-                FileFormatException e = assertFormatError(() -> Npy.read(p), "npy file", "cut.npy");
-                assertTrue(e.detail().startsWith(cut == 0 ? "empty input" : "truncated"), what + ": " + e.getMessage());
                 FileFormatException s = assertFormatError(() -> Npy.read(new ByteArrayInputStream(part)), "npy stream");
                 assertTrue(s.detail().startsWith(cut == 0 ? "empty input" : "truncated"), what + ": " + s.getMessage());
+                if (cut == 0 || cut == 5 || cut == 7 || cut == 9 || cut == 60 || cut == full.length - 1) {
+                    Path p = tmp.resolve("cut.npy");
+                    Files.write(p, part);
+                    FileFormatException e = assertFormatError(() -> Npy.read(p), "npy file", "cut.npy");
+                    assertTrue(e.detail().startsWith(cut == 0 ? "empty input" : "truncated"), what + ": " + e.getMessage());
+                }
             }
         }
         byte[] full = bytes("npy/f8_3x4.npy");
