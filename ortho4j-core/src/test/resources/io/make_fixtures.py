@@ -62,9 +62,14 @@ arrays = {
     'f8_scalar': np.array(np.pi),
     'f8_special': np.array([0.0, -0.0, np.inf, -np.inf, np.nan, 5e-324, 1.7976931348623157e308]),
     'f8_pad64': np.zeros((0, 10**6, 10**5) + (1,) * 8),   # header needs a full 64-byte pad
-    'f8_10x2': (np.arange(20, dtype=np.float64) / 9).reshape(10, 2),  # 2-digit growth axis (C: first)
+    # Growth-axis probes: numpy reserves 21 - digits(axis) spaces for the first axis (C order) or
+    # the last (Fortran order). Usually the alignment pad absorbs a wrong choice; these shapes sit
+    # exactly on a 64-byte boundary, so choosing the other axis would change the file length.
+    'f4_growth_c': (np.arange(20, dtype=np.float32) / 9).reshape((2,) + (1,) * 55 + (10,)),
+    'f4_growth_fortran': np.asfortranarray((np.arange(20, dtype=np.float32) / 9).reshape((10,) + (1,) * 34 + (2,))),
+    'f8_10x2': (np.arange(20, dtype=np.float64) / 9).reshape(10, 2),  # C, tall
     'f4_3x4': f4_3x4,
-    'f4_2x10_fortran': np.asfortranarray((np.arange(20, dtype=np.float32) / 9).reshape(2, 10)),  # growth: last
+    'f4_2x10_fortran': np.asfortranarray((np.arange(20, dtype=np.float32) / 9).reshape(2, 10)),  # Fortran, wide
     'f4_3x4_fortran': np.asfortranarray(f4_3x4),
     'f4_5': ((np.arange(5, dtype=np.float32) - 2) / np.float32(3)),
     'f4_0x3': np.zeros((0, 3), dtype='<f4'),
