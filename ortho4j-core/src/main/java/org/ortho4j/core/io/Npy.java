@@ -64,7 +64,7 @@ import org.ortho4j.core.linalg.Matrix;
 public final class Npy {
     private Npy() {}
 
-    /** The largest header accepted on read (numpy's writer never exceeds a few hundred bytes). */
+    /** The largest header accepted on read (numpy's headers take a few kilobytes at most). */
     public static final int MAX_HEADER_BYTES = 1 << 20;
     /** numpy's maximum number of dimensions ({@code NPY_MAXDIMS} in numpy 2); the writer refuses more. */
     public static final int MAX_DIMS = 64;

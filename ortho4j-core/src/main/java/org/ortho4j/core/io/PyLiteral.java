@@ -28,9 +28,13 @@ final class PyLiteral {
     /** A Python tuple (distinct from a list, as numpy requires the shape to be a tuple). */
     record Tuple(List<Object> items) {}
 
+    /** Deepest nesting accepted (an npy header nests 2 levels; this bounds the recursion). */
+    static final int MAX_DEPTH = 32;
+
     private final String text;
     private final Function<String, FileFormatException> fail;
     private int pos;
+    private int depth;
 
     private PyLiteral(String text, Function<String, FileFormatException> fail) {
         this.text = text;
@@ -54,7 +58,15 @@ final class PyLiteral {
     private Object value() throws FileFormatException {
         skipSpace();
         if (pos >= text.length()) throw error("the text ends where a value is expected");
-        char c = text.charAt(pos);
+        if (++depth > MAX_DEPTH) throw error("nesting deeper than " + MAX_DEPTH + " levels");
+        try {
+            return scalarOrContainer(text.charAt(pos));
+        } finally {
+            depth--;
+        }
+    }
+
+    private Object scalarOrContainer(char c) throws FileFormatException {
         switch (c) {
             case '{': return dict();
             case '(': return tupleOrParenthesized();

@@ -337,6 +337,8 @@ class NpyTest extends Ortho4jTest {
                 {"[1, 2]", "expected a dict literal"},
                 {"", "the text ends where a value is expected"},
                 {"{'descr': '<f8' 'fortran_order': False, 'shape': (3, 4), }", "expected ',' or '}' in a dict"},
+                {"{'descr': '<f8', 'fortran_order': False, 'shape': " + "(".repeat(5000) + "1" + ")".repeat(5000) + ", }",
+                        "nesting deeper than 32 levels"},
         };
         for (String[] c : cases) {
             String[] fragments = Arrays.copyOfRange(c, 1, c.length);
