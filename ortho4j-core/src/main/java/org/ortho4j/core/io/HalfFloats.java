@@ -20,8 +20,7 @@ package org.ortho4j.core.io;
  * round to subnormals or signed zero. A NaN keeps its sign and the top bits of its payload (numpy's
  * rule; if those bits are all zero the lowest one is set so that the result is still a NaN), so
  * widening then narrowing returns every 16-bit pattern unchanged, NaNs included. Every call is O(1)
- * and allocation-free. No code here depends on Java 20's
- * {@code Float.float16ToFloat}; the results agree with it.
+ * and allocation-free (Java 17 has no binary16 support of its own).
  */
 public final class HalfFloats {
     private HalfFloats() {}
