@@ -203,9 +203,12 @@ public final class LinearAssignment {
      * tentative shortest distance and predecessor row, whether the column is free) is kept in
      * arrays parallel to {@code remaining}, so that the loop reads them sequentially; only the cost
      * row is gathered. A column leaves the list (swapped with the last one, as in scipy) when it is
-     * scanned, and its distance and predecessor are written back to {@code shortest} / {@code path},
-     * which the dual update and the augmentation read. The arithmetic, the visiting order and the
-     * comparisons are exactly scipy's.
+     * scanned, and its distance and predecessor are then written to {@code shortest} / {@code path},
+     * which the dual update and the augmentation read (they only read scanned columns). The first
+     * scan of each search, where every distance is still {@code +inf}, also builds that per-row
+     * state, and the scanned rows and columns are listed so that the dual update costs O(path)
+     * rather than O(n + m). The arithmetic, the visiting order and the comparisons are exactly
+     * scipy's.
      *
      * @throws IllegalArgumentException "cost matrix is infeasible" if some row cannot be matched
      */
@@ -213,48 +216,59 @@ public final class LinearAssignment {
                                                 int[] col4row, double[] u, double[] v) {
         double[] shortest = new double[m];
         int[] path = new int[m], row4col = new int[m];
-        // per-row search state, parallel to remaining[]
+        // per-search state, parallel to remaining[]
         int[] remaining = new int[m], pathR = new int[m];
         double[] vR = new double[m], shortestR = new double[m];
         boolean[] freeR = new boolean[m];
-        boolean[] scannedRow = new boolean[n], scannedCol = new boolean[m];
+        // rows and columns scanned by the current search (scipy's SR and SC sets)
+        int[] scannedRows = new int[n], scannedCols = new int[m];
         Arrays.fill(col4row, -1);
         Arrays.fill(row4col, -1);
 
         for (int curRow = 0; curRow < n; curRow++) {
             // --- shortest augmenting path from curRow to a free column (Dijkstra on reduced costs)
-            for (int it = 0; it < m; it++) {
-                int j = m - 1 - it; // scipy's order nc-1, ..., 0: a constant matrix gives the identity
-                remaining[it] = j;
-                vR[it] = v[j];
-                freeR[it] = row4col[j] < 0;
-                shortestR[it] = Double.POSITIVE_INFINITY;
-                pathR[it] = -1;
-            }
-            int numRemaining = m;
-            Arrays.fill(scannedRow, false);
-            Arrays.fill(scannedCol, false);
+            int numRemaining = m, numRows = 0, numCols = 0;
             double minVal = 0;
             int i = curRow, sink = -1;
             while (sink < 0) {
-                scannedRow[i] = true;
+                scannedRows[numRows++] = i;
                 final int base = off + i * ld;
                 final double ui = u[i];
                 double lowest = Double.POSITIVE_INFINITY;
                 int index = -1;
-                for (int it = 0; it < numRemaining; it++) {
-                    // Same operation order as scipy: ((minVal + c) - u_i) - v_j.
-                    double r = minVal + c[base + remaining[it]] - ui - vR[it];
-                    double s = shortestR[it];
-                    if (r < s) {
+                if (numRows == 1) {
+                    // First scan: all distances are +inf, so r < +inf always updates (an r of +inf
+                    // stores +inf again; its predecessor is never read: that column is never scanned).
+                    for (int it = 0; it < m; it++) {
+                        int j = m - 1 - it; // scipy's order nc-1, ..., 0: a constant matrix gives the identity
+                        double vj = v[j];
+                        boolean free = row4col[j] < 0;
+                        remaining[it] = j;
+                        vR[it] = vj;
+                        freeR[it] = free;
                         pathR[it] = i;
+                        double r = minVal + c[base + j] - ui - vj;
                         shortestR[it] = r;
-                        s = r;
+                        if (r < lowest || (r == lowest && free)) {
+                            lowest = r;
+                            index = it;
+                        }
                     }
-                    // Among equally short columns prefer a free one: it ends the search.
-                    if (s < lowest || (s == lowest && freeR[it])) {
-                        lowest = s;
-                        index = it;
+                } else {
+                    for (int it = 0; it < numRemaining; it++) {
+                        // Same operation order as scipy: ((minVal + c) - u_i) - v_j.
+                        double r = minVal + c[base + remaining[it]] - ui - vR[it];
+                        double s = shortestR[it];
+                        if (r < s) {
+                            pathR[it] = i;
+                            shortestR[it] = r;
+                            s = r;
+                        }
+                        // Among equally short columns prefer a free one: it ends the search.
+                        if (s < lowest || (s == lowest && freeR[it])) {
+                            lowest = s;
+                            index = it;
+                        }
                     }
                 }
                 minVal = lowest;
@@ -264,7 +278,7 @@ public final class LinearAssignment {
                 int j = remaining[index];
                 shortest[j] = shortestR[index];
                 path[j] = pathR[index];
-                scannedCol[j] = true;
+                scannedCols[numCols++] = j;
                 if (freeR[index]) sink = j;
                 else i = row4col[j];
                 int last = --numRemaining;
@@ -275,13 +289,17 @@ public final class LinearAssignment {
                 freeR[index] = freeR[last];
             }
 
-            // --- dual update (before augmenting: col4row still holds the old matching); only
-            // scanned columns are read from shortest[], and each scanned row's column is scanned
+            // --- dual update (before augmenting: col4row still holds the old matching); every
+            // scanned row other than curRow was reached through its matched column, a scanned one
             u[curRow] += minVal;
-            for (int r = 0; r < n; r++)
-                if (scannedRow[r] && r != curRow) u[r] += minVal - shortest[col4row[r]];
-            for (int j = 0; j < m; j++)
-                if (scannedCol[j]) v[j] -= minVal - shortest[j];
+            for (int k = 1; k < numRows; k++) {
+                int r = scannedRows[k];
+                u[r] += minVal - shortest[col4row[r]];
+            }
+            for (int k = 0; k < numCols; k++) {
+                int j = scannedCols[k];
+                v[j] -= minVal - shortest[j];
+            }
 
             // --- augment along the path back to curRow (every column on it was scanned)
             for (int j = sink;;) {
