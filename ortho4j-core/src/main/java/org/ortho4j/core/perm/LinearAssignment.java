@@ -126,7 +126,13 @@ public final class LinearAssignment {
      *         the problem is infeasible (see the class documentation)
      */
     public static Result solve(double[][] cost, boolean maximize) {
-        return solve(Matrix.of(Check.notNull("cost", cost)), maximize);
+        Check.notNull("cost", cost);
+        int nc = cost.length == 0 ? 0 : Check.notNull("cost[0]", cost[0]).length;
+        for (int i = 1; i < cost.length; i++)
+            if (Check.notNull("cost[" + i + "]", cost[i]).length != nc)
+                throw new IllegalArgumentException("cost[" + i + "].length = " + cost[i].length + ", expected " + nc
+                        + " (the length of cost[0]; the rows must have equal lengths)");
+        return solve(Matrix.of(cost), maximize);
     }
 
     /**

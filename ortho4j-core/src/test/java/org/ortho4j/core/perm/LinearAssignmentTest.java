@@ -417,7 +417,9 @@ class LinearAssignmentTest extends Ortho4jTest {
         assertEquals(3.0, LinearAssignment.solve(new double[][] {{1, Double.NEGATIVE_INFINITY}, {Double.NEGATIVE_INFINITY, 2}}, true).total());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> LinearAssignment.solve(new double[][] {{1, 2}, {3}}, false));
-        assertTrue(e.getMessage().startsWith("values[1].length = 1"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("cost[1].length = 1, expected 2"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> LinearAssignment.solve(new double[][] {{1, 2}, null}, false));
+        assertTrue(e.getMessage().startsWith("cost[1] is null"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> LinearAssignment.solve((Matrix) null, false));
         assertTrue(e.getMessage().startsWith("cost is null"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> LinearAssignment.solve((double[][]) null, false));
