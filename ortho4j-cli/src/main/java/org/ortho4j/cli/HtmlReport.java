@@ -1,5 +1,6 @@
 package org.ortho4j.cli;
 
+import org.ortho4j.core.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

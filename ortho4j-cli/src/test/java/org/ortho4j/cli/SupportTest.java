@@ -1,5 +1,6 @@
 package org.ortho4j.cli;
 
+import org.ortho4j.core.io.AtomicFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -113,4 +113,10 @@ public final class AtomicFiles {
             // already synced and renamed, only the rename's durability across a crash is weaker.
         }
     }
+
+    /** Atomically replaces (or creates) {@code target} with {@code text} encoded as UTF-8. */
+    public static void writeString(Path target, String text) throws IOException {
+        Check.notNull("text", text);
+        write(target, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
 }
