@@ -88,6 +88,12 @@ public final class CompactWY {
     /** A copy of the upper-triangular T ({@code k x k}). */
     public Matrix t() { return t.copy(); }
 
+    /** The vectors as rows ({@code k x m}), shared: callers in this package must not modify it. */
+    Matrix vectorRows() { return vt; }
+
+    /** T itself ({@code k x k}, contiguous), shared: callers in this package must not modify it. */
+    Matrix triangular() { return t; }
+
     /**
      * {@code X ← Q X} or, when {@code transpose}, {@code X ← Qᵀ X = X − V Tᵀ Vᵀ X}, for X
      * {@code m x n}. In place, O(mkn) in two GEMMs plus {@code O(k²n)}; allocates a

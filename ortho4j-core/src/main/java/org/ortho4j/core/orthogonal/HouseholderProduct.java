@@ -92,15 +92,15 @@ public final class HouseholderProduct {
         Check.notNull("beta", beta);
         Check.dimension("beta.length", beta.length, p.cols);
         int m = p.rows, k = p.cols;
-        Matrix vt = new Matrix(k, m);
+        Matrix vt = p.transpose();                  // rows = the vectors, contiguous
         double[] tau = new double[k], norms = new double[k];
         for (int i = 0; i < k; i++) {
             tau[i] = Householder.checkBeta("beta[" + i + "]", beta[i]);
-            double nrm = Householder.norm2(m, p.data, p.offset + i, p.ld);
+            double nrm = Householder.norm2(m, vt.data, i * m, 1);
             if (nrm == 0)
                 throw new IllegalArgumentException("p column " + i + " is zero, expected non-zero columns (a zero vector has no reflection)");
             norms[i] = nrm;
-            for (int r = 0; r < m; r++) vt.data[i * m + r] = p.get(r, i) / nrm;
+            for (int r = 0; r < m; r++) vt.data[i * m + r] /= nrm;
         }
         return new HouseholderProduct(vt, tau, norms, blockSize);
     }
@@ -242,18 +242,20 @@ public final class HouseholderProduct {
     public record Gradient(Matrix dX, Matrix dP, double[] dBeta) {}
 
     /**
-     * Reverse mode through {@code Y = Q X} from the output Y alone (structures.md §1.2): with
-     * {@code Z₁ = Y}, {@code G₁ = ∂L/∂Y}, for {@code i = 1..k} it recomputes
-     * {@code Z_{i+1} = H_i Z_i} (each factor is an involution, so no intermediate is stored),
-     * accumulates
+     * Reverse mode through {@code Y = Q X} from the output Y alone (structures.md §1.2). Per factor,
+     * with {@code Z_i} the output of {@code H_i}, {@code Z_{i+1}} its input and {@code G_i = ∂L/∂Z_i}:
      * <pre>
      *   a = G_iᵀ u_i,  b = Z_{i+1}ᵀ u_i,  ∂L/∂u_i = −β_i (G_i b + Z_{i+1} a),  ∂L/∂β_i = −aᵀb,
-     *   ∂L/∂p_i = (I − u_i u_iᵀ) ∂L/∂u_i / ‖p_i‖,
+     *   ∂L/∂p_i = (I − u_i u_iᵀ) ∂L/∂u_i / ‖p_i‖,   G_{i+1} = H_i G_i,   ∂L/∂X = G_{k+1}.
      * </pre>
-     * and propagates {@code G_{i+1} = H_i G_i}; finally {@code ∂L/∂X = G_{k+1}}. For
-     * {@code L = ⟨Ḡ, Q⟩} pass {@code Y = Q}, i.e. {@code X = I}. About {@code 12mnk} flops (≈ 3×
-     * the level-2 forward), memory two {@code m x n} copies; the recomputed Z drift from the true
-     * ones by {@code O(kε‖X‖)}.
+     * No intermediate is stored: every factor is an involution here, so the inputs are recomputed
+     * from Y ({@code Z_{i+1} = H_i Z_i}). The recursion runs blocked, one compact-WY block of b
+     * factors at a time (see {@link #blockGradient}): per block, the block's input is recomputed
+     * with one WY application, the b gradients come from four GEMMs with n columns and b×b
+     * triangular algebra, and G moves past the block with one WY application: about {@code 16mnk}
+     * flops, i.e. ≈ 4× {@link #applyLeft} and all of it on GEMM. For {@code L = ⟨Ḡ, Q⟩} pass
+     * {@code Y = Q} (i.e. {@code X = I}). Memory: two {@code m x n} copies plus {@code O((m + n)b)}.
+     * The recomputed inputs drift from the true ones by {@code O(kε‖X‖)}.
      *
      * @param y     {@code Q X}, {@code m x n}
      * @param gradY {@code ∂L/∂Y}, same shape
@@ -272,10 +274,10 @@ public final class HouseholderProduct {
         Matrix z = y.copy(), g = gradY.copy();
         Matrix dP = new Matrix(dimension(), count());
         double[] dBeta = new double[count()];
-        double[] work = new double[Math.max(z.cols, 1)], a = new double[z.cols], b = new double[z.cols];
-        for (int i = 0; i < count(); i++) {
-            applyFactor(i, z, work);               // Z ← H_i Z = Z_{i+1}
-            factorGradient(i, z, g, a, b, dP, dBeta);
+        for (int blk = 0, i0 = 0; blk < blocks.length; i0 += blocks[blk].count(), blk++) {
+            blocks[blk].applyLeft(z, true);        // block input = Bᵀ (block output): B is orthogonal
+            blockGradient(blk, i0, z, g, dP, dBeta);
+            blocks[blk].applyLeft(g, true);        // gradient w.r.t. the block input
         }
         return new Gradient(g, dP, dBeta);
     }
@@ -283,10 +285,11 @@ public final class HouseholderProduct {
     /**
      * Reverse mode through {@code Y = Q X} for any {@code β_i ∈ [0, 2]}, from the input X. A factor
      * with {@code β ∉ {0, 2}} is not an involution and its inverse {@code I + β/(1−β) u uᵀ} blows
-     * up near {@code β = 1}, so the intermediates are <em>stored</em> instead of recomputed: one
-     * forward pass keeps {@code Z_{i+1} = H_{i+1} ⋯ H_k X} for {@code i = 1..k−1}
-     * ({@code (k−1)·m·n} doubles; X itself is read, not copied), then the recursion of
-     * {@link #backward(Matrix, Matrix)} runs on them. About {@code 16mnk} flops.
+     * up near {@code β = 1}, so block inputs are <em>stored</em> instead of recomputed: one forward
+     * pass keeps the input of every compact-WY block but the last
+     * ({@code (⌈k/b⌉ − 1)·m·n} doubles, b = {@value #DEFAULT_BLOCK_SIZE}; X itself is read, not
+     * copied), then the blocked recursion of {@link #backward(Matrix, Matrix)} runs on them (same
+     * formulas). About {@code 16mnk} flops.
      *
      * @param x     the input X, {@code m x n}
      * @param gradY {@code ∂L/∂Y} for {@code Y = Q X}, same shape
@@ -296,61 +299,94 @@ public final class HouseholderProduct {
     public Gradient backwardFromInput(Matrix x, Matrix gradY) {
         requireParameterForm();
         checkPair("x", x, gradY);
-        int k = count(), n = x.cols;
-        Matrix[] z = new Matrix[k + 1];           // z[i + 1] = input of factor i (0-based)
-        double[] work = new double[Math.max(n, 1)];
-        if (k > 0) z[k] = x;
-        for (int i = k - 1; i >= 1; i--) {
-            z[i] = z[i + 1].copy();
-            applyFactor(i, z[i], work);
+        int nBlocks = blocks.length;
+        Matrix[] input = new Matrix[nBlocks];     // input[j] = B_{j+1} ⋯ B_last X
+        if (nBlocks > 0) input[nBlocks - 1] = x;
+        for (int j = nBlocks - 2; j >= 0; j--) {
+            input[j] = input[j + 1].copy();
+            blocks[j + 1].applyLeft(input[j], false);
         }
         Matrix g = gradY.copy();
-        Matrix dP = new Matrix(dimension(), k);
-        double[] dBeta = new double[k], a = new double[n], b = new double[n];
-        for (int i = 0; i < k; i++) {
-            factorGradient(i, z[i + 1], g, a, b, dP, dBeta);
-            z[i + 1] = null;                       // let the stored intermediate go
+        Matrix dP = new Matrix(dimension(), count());
+        double[] dBeta = new double[count()];
+        for (int blk = 0, i0 = 0; blk < nBlocks; i0 += blocks[blk].count(), blk++) {
+            blockGradient(blk, i0, input[blk], g, dP, dBeta);
+            input[blk] = null;                     // let the stored input go
+            blocks[blk].applyLeft(g, true);
         }
         return new Gradient(g, dP, dBeta);
     }
 
     /**
-     * One step of the reverse recursion for factor i: z is the factor's input
-     * {@code Z_{i+1}}, g the gradient {@code G_i} of its output; writes column i of dP and
-     * {@code dBeta[i]}, then g ← H_i g. Two row-wise passes plus the update of g.
+     * Gradients of the b factors {@code i0 .. i0+b−1} of block {@code blk} (local index i = 1..b,
+     * block {@code B = H₁ ⋯ H_b = I − U T Uᵀ}, {@code S = UᵀU}), given the block input
+     * {@code Zin} and the gradient G of the block output; writes columns of dP and entries of
+     * dBeta, leaves {@code zIn} and {@code g} unchanged. With the prefix
+     * {@code L_i = H₁ ⋯ H_{i−1}} and suffix {@code R_i = H_{i+1} ⋯ H_b} of the block (their WY
+     * factors are the leading and trailing diagonal blocks of T), the per-factor quantities are
+     * {@code G_i = L_iᵀ G} and {@code Z_{i+1} = R_i Zin}, so
+     * <pre>
+     *   a_i = Gᵀ L_i u_i = Gᵀ U M e_i,      M = I − [T_{&lt;i} S_{&lt;i,i}]   (unit upper triangular)
+     *   b_i = Zinᵀ R_iᵀ u_i = Zinᵀ U N e_i,  N = I − [T_{&gt;i}ᵀ S_{&gt;i,i}]  (unit lower triangular)
+     *   G_i b_i + Z_{i+1} a_i = C e_i + D e_i − U (F + F') e_i,   C = G Bᵗᵀ, D = Zin Aᵗᵀ,
+     *   F[j,i] = (T_{&lt;i}ᵀ (UᵀC)_{&lt;i,i})_j (j &lt; i),   F'[j,i] = (T_{&gt;i} (UᵀD)_{&gt;i,i})_j (j &gt; i),
+     * </pre>
+     * with {@code Aᵗ = Mᵀ Uᵀ G} and {@code Bᵗ = Nᵀ Uᵀ Zin} holding {@code a_iᵀ}, {@code b_iᵀ} as
+     * rows. Four {@code m·n·b} GEMMs, two {@code m·b²} GEMMs and {@code O(b²(n + b))} more.
      */
-    private void factorGradient(int i, Matrix z, Matrix g, double[] a, double[] b, Matrix dP, double[] dBeta) {
-        int m = dimension(), n = z.cols;
-        double beta = tau[i];
-        double[] u = vt.data, zd = z.data, gd = g.data;
-        int uo = vt.offset + i * vt.ld;
-        java.util.Arrays.fill(a, 0, n, 0.0);
-        java.util.Arrays.fill(b, 0, n, 0.0);
-        for (int r = 0; r < m; r++) {                       // a = gᵀu, b = zᵀu
-            double ur = u[uo + r];
-            for (int c = 0, gr = g.offset + r * g.ld, zr = z.offset + r * z.ld; c < n; c++) {
-                a[c] += ur * gd[gr + c];
-                b[c] += ur * zd[zr + c];
+    private void blockGradient(int blk, int i0, Matrix zIn, Matrix g, Matrix dP, double[] dBeta) {
+        CompactWY block = blocks[blk];
+        Matrix u = block.vectorRows(), t = block.triangular(); // u: b x m (rows u_i), t: b x b
+        int b = block.count(), m = dimension(), n = g.cols;
+        if (b == 0 || m == 0) return;
+        Matrix s = MatrixOps.gramRows(u, null);
+        Matrix at = MatrixOps.mult(u, g, null), bt = MatrixOps.mult(u, zIn, null);   // b x n: Uᵀ G, Uᵀ Zin
+        Matrix mm = new Matrix(b, b), nn = new Matrix(b, b);
+        for (int i = 0; i < b; i++) {
+            for (int j = 0; j < i; j++) {            // M[j,i] = -Σ_{j ≤ r < i} T[j,r] S[r,i]
+                double acc = 0;
+                for (int r = j; r < i; r++) acc += t.data[j * b + r] * s.data[r * b + i];
+                mm.data[j * b + i] = -acc;
+            }
+            for (int j = i + 1; j < b; j++) {        // N[j,i] = -Σ_{i < r ≤ j} T[r,j] S[r,i]
+                double acc = 0;
+                for (int r = i + 1; r <= j; r++) acc += t.data[r * b + j] * s.data[r * b + i];
+                nn.data[j * b + i] = -acc;
+            }
+            mm.data[i * b + i] = 1;
+            nn.data[i * b + i] = 1;
+        }
+        at = MatrixOps.multTransA(mm, at, null);     // Aᵗ = Mᵀ (Uᵀ G), row i = a_iᵀ
+        bt = MatrixOps.multTransA(nn, bt, null);     // Bᵗ = Nᵀ (Uᵀ Zin), row i = b_iᵀ
+        for (int i = 0; i < b; i++) {
+            double ab = 0;
+            for (int c = 0; c < n; c++) ab += at.data[i * n + c] * bt.data[i * n + c];
+            dBeta[i0 + i] = -ab;
+        }
+        Matrix cm = MatrixOps.multTransB(g, bt, null);   // m x b, column i = G b_i
+        Matrix dm = MatrixOps.multTransB(zIn, at, null); // m x b, column i = Zin a_i
+        Matrix e = MatrixOps.mult(u, cm, null), e2 = MatrixOps.mult(u, dm, null);  // b x b
+        Matrix k = new Matrix(b, b);
+        for (int i = 0; i < b; i++) {
+            for (int j = 0; j < i; j++) {            // F[j,i] = Σ_{r ≤ j} T[r,j] E[r,i]
+                double acc = 0;
+                for (int r = 0; r <= j; r++) acc += t.data[r * b + j] * e.data[r * b + i];
+                k.data[j * b + i] = acc;
+            }
+            for (int j = i + 1; j < b; j++) {        // F'[j,i] = Σ_{r ≥ j} T[j,r] E'[r,i]
+                double acc = 0;
+                for (int r = j; r < b; r++) acc += t.data[j * b + r] * e2.data[r * b + i];
+                k.data[j * b + i] = acc;
             }
         }
-        double ab = 0;
-        for (int c = 0; c < n; c++) ab += a[c] * b[c];
-        dBeta[i] = -ab;
-        double udu = 0;                                      // du_r = -β (g_r·b + z_r·a)
-        for (int r = 0; r < m; r++) {
-            double s = 0;
-            for (int c = 0, gr = g.offset + r * g.ld, zr = z.offset + r * z.ld; c < n; c++)
-                s += gd[gr + c] * b[c] + zd[zr + c] * a[c];
-            s *= -beta;
-            dP.set(r, i, s);
-            udu += u[uo + r] * s;
-        }
-        double inv = 1 / pNorm[i];                           // dp = (I - u uᵀ) du / ‖p‖
-        for (int r = 0; r < m; r++) dP.set(r, i, (dP.get(r, i) - udu * u[uo + r]) * inv);
-        for (int r = 0; r < m; r++) {                       // g ← H_i g = g - β u aᵀ
-            double s = -beta * u[uo + r];
-            if (s == 0) continue;
-            for (int c = 0, gr = g.offset + r * g.ld; c < n; c++) gd[gr + c] += s * a[c];
+        MatrixOps.add(cm, dm, cm);
+        MatrixOps.gemm(-1, u, true, k, false, 1, cm);  // column i = G_i b_i + Z_{i+1} a_i
+        for (int i = 0; i < b; i++) {                  // ∂L/∂p = -β (I - u uᵀ) (that column) / ‖p‖
+            double ud = 0;
+            for (int r = 0; r < m; r++) ud += u.data[u.offset + i * u.ld + r] * cm.data[r * b + i];
+            double f = -tau[i0 + i] / pNorm[i0 + i];
+            for (int r = 0; r < m; r++)
+                dP.set(r, i0 + i, f * (cm.data[r * b + i] - ud * u.data[u.offset + i * u.ld + r]));
         }
     }
 

@@ -271,6 +271,14 @@ class HouseholderProductTest extends Ortho4jTest {
             double[] beta = betas(k, rng());
             HouseholderProduct q = HouseholderProduct.generalized(p, beta);
             HouseholderProduct.Gradient g = q.backwardFromInput(x, gBar);
+            // the blocked recursion must not depend on the block size (1 = the plain per-factor loop)
+            for (int nb : new int[] {1, 2, 3}) {
+                HouseholderProduct.Gradient gb = HouseholderProduct.generalized(p, beta, nb).backwardFromInput(x, gBar);
+                double tol = 64 * (k + 1) * m * EPS;
+                assertClose(g.dP(), gb.dP(), tol, "dP, block size " + nb);
+                assertClose(g.dX(), gb.dX(), tol, "dX, block size " + nb);
+                Asserts.assertAllClose(g.dBeta(), gb.dBeta(), tol, tol, "dBeta, block size " + nb);
+            }
             Matrix fdP = new Matrix(m, k);
             double[] fdBeta = new double[k];
             for (int i = 0; i < m; i++)
@@ -307,12 +315,12 @@ class HouseholderProductTest extends Ortho4jTest {
 
     @Test
     void involutionBackwardFromTheOutputEqualsTheStoredIntermediatesVersion() {
-        for (int[] sh : new int[][] {{1, 1, 1}, {3, 5, 2}, {8, 8, 3}, {13, 4, 7}}) {
+        for (int[] sh : new int[][] {{1, 1, 1, 64}, {3, 5, 2, 2}, {8, 8, 3, 3}, {13, 4, 7, 64}, {9, 20, 4, 6}, {5, 3, 0, 2}}) {
             int m = sh[0], k = sh[1], n = sh[2];
             Matrix p = gaussian(m, k, rng()), x = gaussian(m, n, rng()), gBar = gaussian(m, n, rng());
             double[] beta = twos(k);
             if (k > 2) beta[1] = 0;  // β = 0 is an involution too (the identity)
-            HouseholderProduct q = HouseholderProduct.generalized(p, beta);
+            HouseholderProduct q = HouseholderProduct.generalized(p, beta, sh[3]);
             Matrix y = x.copy();
             q.applyLeft(y, false);
             HouseholderProduct.Gradient fromY = q.backward(y, gBar), fromX = q.backwardFromInput(x, gBar);
