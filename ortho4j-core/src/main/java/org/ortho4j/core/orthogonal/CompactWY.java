@@ -27,10 +27,13 @@ public final class CompactWY {
     private final Matrix vt;
     /** Upper-triangular factor ({@code k x k}). */
     private final Matrix t;
+    /** Gram matrix {@code VᵀV} ({@code k x k}), kept for the gradient recursion. */
+    private final Matrix gram;
 
-    private CompactWY(Matrix vt, Matrix t) {
+    private CompactWY(Matrix vt, Matrix t, Matrix gram) {
         this.vt = vt;
         this.t = t;
+        this.gram = gram;
     }
 
     /**
@@ -58,8 +61,8 @@ public final class CompactWY {
     static CompactWY ofRows(Matrix vt, double[] tau, int tauOff) {
         int k = vt.rows;
         Matrix t = new Matrix(k, k);
+        Matrix gram = MatrixOps.gramRows(vt, null); // gram(j, i) = v_jᵀ v_i
         if (k > 0) {
-            Matrix gram = MatrixOps.gramRows(vt, null); // gram(j, i) = v_jᵀ v_i
             double[] z = new double[k];
             for (int i = 0; i < k; i++) {
                 double ti = tau[tauOff + i];
@@ -73,7 +76,7 @@ public final class CompactWY {
                 }
             }
         }
-        return new CompactWY(vt, t);
+        return new CompactWY(vt, t, gram);
     }
 
     /** The dimension m of the space (rows of V). */
@@ -94,6 +97,9 @@ public final class CompactWY {
     /** T itself ({@code k x k}, contiguous), shared: callers in this package must not modify it. */
     Matrix triangular() { return t; }
 
+    /** {@code VᵀV} ({@code k x k}, contiguous), shared: callers in this package must not modify it. */
+    Matrix gram() { return gram; }
+
     /**
      * {@code X ← Q X} or, when {@code transpose}, {@code X ← Qᵀ X = X − V Tᵀ Vᵀ X}, for X
      * {@code m x n}. In place, O(mkn) in two GEMMs plus {@code O(k²n)}; allocates a
@@ -110,6 +116,14 @@ public final class CompactWY {
         if (k == 0 || n == 0 || x.rows == 0) return;
         Matrix w = workspace(work, k, n);
         MatrixOps.gemm(1, vt, false, x, false, 0, w);           // W = Vᵀ X
+        finishLeft(x, transpose, w);
+    }
+
+    /**
+     * Second half of {@link #applyLeft(Matrix, boolean, double[])} for a caller that already has
+     * {@code W = Vᵀ X} ({@code k x n}, overwritten): {@code X −= V op(T) W}.
+     */
+    void finishLeft(Matrix x, boolean transpose, Matrix w) {
         triangularLeft(w, transpose);                            // W = T W or Tᵀ W
         MatrixOps.gemm(-1, vt, true, w, false, 1, x);           // X -= V W
     }

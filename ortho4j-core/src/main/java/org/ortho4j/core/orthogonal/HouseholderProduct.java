@@ -250,10 +250,10 @@ public final class HouseholderProduct {
      * </pre>
      * No intermediate is stored: every factor is an involution here, so the inputs are recomputed
      * from Y ({@code Z_{i+1} = H_i Z_i}). The recursion runs blocked, one compact-WY block of b
-     * factors at a time (see {@link #blockGradient}): per block, the block's input is recomputed
-     * with one WY application, the b gradients come from four GEMMs with n columns and b×b
-     * triangular algebra, and G moves past the block with one WY application: about {@code 16mnk}
-     * flops, i.e. ≈ 4× {@link #applyLeft} and all of it on GEMM. For {@code L = ⟨Ḡ, Q⟩} pass
+     * factors at a time (see {@link #gradientStep}): per block, two GEMMs recompute the block's
+     * input, four more give the b gradients and move G past the block, plus b×b triangular
+     * algebra: about {@code 12mnk + 2mkb} flops, i.e. ≈ 3× {@link #applyLeft}, all on GEMM (b is
+     * about n, between 4 and {@value #DEFAULT_BLOCK_SIZE}). For {@code L = ⟨Ḡ, Q⟩} pass
      * {@code Y = Q} (i.e. {@code X = I}). Memory: two {@code m x n} copies plus {@code O((m + n)b)}.
      * The recomputed inputs drift from the true ones by {@code O(kε‖X‖)}.
      *
@@ -274,10 +274,16 @@ public final class HouseholderProduct {
         Matrix z = y.copy(), g = gradY.copy();
         Matrix dP = new Matrix(dimension(), count());
         double[] dBeta = new double[count()];
-        for (int blk = 0, i0 = 0; blk < blocks.length; i0 += blocks[blk].count(), blk++) {
-            blocks[blk].applyLeft(z, true);        // block input = Bᵀ (block output): B is orthogonal
-            blockGradient(blk, i0, z, g, dP, dBeta);
-            blocks[blk].applyLeft(g, true);        // gradient w.r.t. the block input
+        CompactWY[] gb = gradientBlocks(z.cols);
+        for (int blk = 0, i0 = 0; blk < gb.length; i0 += gb[blk].count(), blk++) {
+            CompactWY block = gb[blk];
+            Matrix u = block.vectorRows();
+            // block input Zin = Bᵀ Zout (B orthogonal here) = Zout − U Tᵀ (Uᵀ Zout), and
+            // Uᵀ Zin = Uᵀ Zout − S Tᵀ (Uᵀ Zout) without another pass over Z
+            Matrix uz = MatrixOps.mult(u, z, null), w = uz.copy();
+            block.finishLeft(z, true, w);          // w = Tᵀ Uᵀ Zout on return
+            MatrixOps.gemm(-1, block.gram(), false, w, false, 1, uz);
+            gradientStep(block, i0, z, uz, g, dP, dBeta);
         }
         return new Gradient(g, dP, dBeta);
     }
@@ -287,9 +293,9 @@ public final class HouseholderProduct {
      * with {@code β ∉ {0, 2}} is not an involution and its inverse {@code I + β/(1−β) u uᵀ} blows
      * up near {@code β = 1}, so block inputs are <em>stored</em> instead of recomputed: one forward
      * pass keeps the input of every compact-WY block but the last
-     * ({@code (⌈k/b⌉ − 1)·m·n} doubles, b = {@value #DEFAULT_BLOCK_SIZE}; X itself is read, not
-     * copied), then the blocked recursion of {@link #backward(Matrix, Matrix)} runs on them (same
-     * formulas). About {@code 16mnk} flops.
+     * ({@code (⌈k/b⌉ − 1)·m·n} doubles, b between 4 and {@value #DEFAULT_BLOCK_SIZE}, about n;
+     * X itself is read, not copied), then the blocked recursion of {@link #backward(Matrix, Matrix)}
+     * runs on them (same formulas). About {@code 14mnk + 2mkb} flops.
      *
      * @param x     the input X, {@code m x n}
      * @param gradY {@code ∂L/∂Y} for {@code Y = Q X}, same shape
@@ -299,48 +305,65 @@ public final class HouseholderProduct {
     public Gradient backwardFromInput(Matrix x, Matrix gradY) {
         requireParameterForm();
         checkPair("x", x, gradY);
-        int nBlocks = blocks.length;
+        CompactWY[] gb = gradientBlocks(x.cols);
+        int nBlocks = gb.length;
         Matrix[] input = new Matrix[nBlocks];     // input[j] = B_{j+1} ⋯ B_last X
         if (nBlocks > 0) input[nBlocks - 1] = x;
         for (int j = nBlocks - 2; j >= 0; j--) {
             input[j] = input[j + 1].copy();
-            blocks[j + 1].applyLeft(input[j], false);
+            gb[j + 1].applyLeft(input[j], false);
         }
         Matrix g = gradY.copy();
         Matrix dP = new Matrix(dimension(), count());
         double[] dBeta = new double[count()];
-        for (int blk = 0, i0 = 0; blk < nBlocks; i0 += blocks[blk].count(), blk++) {
-            blockGradient(blk, i0, input[blk], g, dP, dBeta);
+        for (int blk = 0, i0 = 0; blk < nBlocks; i0 += gb[blk].count(), blk++) {
+            Matrix zIn = input[blk];
+            gradientStep(gb[blk], i0, zIn, MatrixOps.mult(gb[blk].vectorRows(), zIn, null), g, dP, dBeta);
             input[blk] = null;                     // let the stored input go
-            blocks[blk].applyLeft(g, true);
         }
         return new Gradient(g, dP, dBeta);
     }
 
     /**
-     * Gradients of the b factors {@code i0 .. i0+b−1} of block {@code blk} (local index i = 1..b,
-     * block {@code B = H₁ ⋯ H_b = I − U T Uᵀ}, {@code S = UᵀU}), given the block input
-     * {@code Zin} and the gradient G of the block output; writes columns of dP and entries of
-     * dBeta, leaves {@code zIn} and {@code g} unchanged. With the prefix
-     * {@code L_i = H₁ ⋯ H_{i−1}} and suffix {@code R_i = H_{i+1} ⋯ H_b} of the block (their WY
-     * factors are the leading and trailing diagonal blocks of T), the per-factor quantities are
+     * The compact-WY blocks used by the reverse recursion for an operand with n columns. Each block
+     * of b factors costs {@code 12mnb} flops on GEMM plus {@code 2mb²} for {@code U K} (see
+     * {@link #gradientStep}), so blocks of about n factors (at least 4, at most the apply block
+     * size) keep the overhead below the main term; the apply blocks are reused when they fit.
+     */
+    private CompactWY[] gradientBlocks(int n) {
+        int nb = Math.max(4, Math.min(blocks.length == 0 ? 1 : blocks[0].count(), n));
+        if (blocks.length == 0 || nb >= blocks[0].count()) return blocks;
+        CompactWY[] gb = new CompactWY[(count() + nb - 1) / nb];
+        for (int b = 0; b < gb.length; b++) {
+            int b0 = b * nb;
+            gb[b] = CompactWY.ofRows(vt.rowsView(b0, Math.min(nb, count() - b0)), tau, b0);
+        }
+        return gb;
+    }
+
+    /**
+     * One block of the reverse recursion: gradients of its b factors {@code i0 .. i0+b−1} (local
+     * index i = 1..b, {@code B = H₁ ⋯ H_b = I − U T Uᵀ}, {@code S = UᵀU}) from the block input
+     * {@code Zin} (with {@code uz = Uᵀ Zin}) and the gradient G of the block output; writes columns
+     * of dP and entries of dBeta, then moves G past the block ({@code G ← Bᵀ G}). With the prefix
+     * {@code L_i = H₁ ⋯ H_{i−1}} and suffix {@code R_i = H_{i+1} ⋯ H_b} (their WY factors are the
+     * leading and trailing diagonal blocks of T), the per-factor quantities are
      * {@code G_i = L_iᵀ G} and {@code Z_{i+1} = R_i Zin}, so
      * <pre>
      *   a_i = Gᵀ L_i u_i = Gᵀ U M e_i,      M = I − [T_{&lt;i} S_{&lt;i,i}]   (unit upper triangular)
      *   b_i = Zinᵀ R_iᵀ u_i = Zinᵀ U N e_i,  N = I − [T_{&gt;i}ᵀ S_{&gt;i,i}]  (unit lower triangular)
-     *   G_i b_i + Z_{i+1} a_i = C e_i + D e_i − U (F + F') e_i,   C = G Bᵗᵀ, D = Zin Aᵗᵀ,
+     *   G_i b_i + Z_{i+1} a_i = (C + D − U K) e_i,   C = G Bᵗᵀ,  D = Zin Aᵗᵀ,  K = F + F',
      *   F[j,i] = (T_{&lt;i}ᵀ (UᵀC)_{&lt;i,i})_j (j &lt; i),   F'[j,i] = (T_{&gt;i} (UᵀD)_{&gt;i,i})_j (j &gt; i),
      * </pre>
-     * with {@code Aᵗ = Mᵀ Uᵀ G} and {@code Bᵗ = Nᵀ Uᵀ Zin} holding {@code a_iᵀ}, {@code b_iᵀ} as
-     * rows. Four {@code m·n·b} GEMMs, two {@code m·b²} GEMMs and {@code O(b²(n + b))} more.
+     * with {@code Aᵗ = Mᵀ UᵀG}, {@code Bᵗ = Nᵀ UᵀZin} holding {@code a_iᵀ}, {@code b_iᵀ} as rows, and
+     * {@code UᵀC = (UᵀG) Bᵗᵀ}, {@code UᵀD = (UᵀZin) Aᵗᵀ} formed from the {@code b x n} products
+     * already at hand. GEMMs: {@code UᵀG}, C, D, {@code U K} and the update of G, which reuses
+     * {@code UᵀG}; the rest is {@code O(b²(n + b))}.
      */
-    private void blockGradient(int blk, int i0, Matrix zIn, Matrix g, Matrix dP, double[] dBeta) {
-        CompactWY block = blocks[blk];
-        Matrix u = block.vectorRows(), t = block.triangular(); // u: b x m (rows u_i), t: b x b
+    private void gradientStep(CompactWY block, int i0, Matrix zIn, Matrix uz, Matrix g, Matrix dP, double[] dBeta) {
+        Matrix u = block.vectorRows(), t = block.triangular(), s = block.gram(); // u: b x m, t, s: b x b
         int b = block.count(), m = dimension(), n = g.cols;
-        if (b == 0 || m == 0) return;
-        Matrix s = MatrixOps.gramRows(u, null);
-        Matrix at = MatrixOps.mult(u, g, null), bt = MatrixOps.mult(u, zIn, null);   // b x n: Uᵀ G, Uᵀ Zin
+        Matrix ug = MatrixOps.mult(u, g, null);      // b x n: Uᵀ G
         Matrix mm = new Matrix(b, b), nn = new Matrix(b, b);
         for (int i = 0; i < b; i++) {
             for (int j = 0; j < i; j++) {            // M[j,i] = -Σ_{j ≤ r < i} T[j,r] S[r,i]
@@ -356,16 +379,14 @@ public final class HouseholderProduct {
             mm.data[i * b + i] = 1;
             nn.data[i * b + i] = 1;
         }
-        at = MatrixOps.multTransA(mm, at, null);     // Aᵗ = Mᵀ (Uᵀ G), row i = a_iᵀ
-        bt = MatrixOps.multTransA(nn, bt, null);     // Bᵗ = Nᵀ (Uᵀ Zin), row i = b_iᵀ
+        Matrix at = MatrixOps.multTransA(mm, ug, null);   // Aᵗ = Mᵀ (Uᵀ G), row i = a_iᵀ
+        Matrix bt = MatrixOps.multTransA(nn, uz, null);   // Bᵗ = Nᵀ (Uᵀ Zin), row i = b_iᵀ
         for (int i = 0; i < b; i++) {
             double ab = 0;
             for (int c = 0; c < n; c++) ab += at.data[i * n + c] * bt.data[i * n + c];
             dBeta[i0 + i] = -ab;
         }
-        Matrix cm = MatrixOps.multTransB(g, bt, null);   // m x b, column i = G b_i
-        Matrix dm = MatrixOps.multTransB(zIn, at, null); // m x b, column i = Zin a_i
-        Matrix e = MatrixOps.mult(u, cm, null), e2 = MatrixOps.mult(u, dm, null);  // b x b
+        Matrix e = MatrixOps.multTransB(ug, bt, null), e2 = MatrixOps.multTransB(uz, at, null); // UᵀC, UᵀD
         Matrix k = new Matrix(b, b);
         for (int i = 0; i < b; i++) {
             for (int j = 0; j < i; j++) {            // F[j,i] = Σ_{r ≤ j} T[r,j] E[r,i]
@@ -379,15 +400,17 @@ public final class HouseholderProduct {
                 k.data[j * b + i] = acc;
             }
         }
-        MatrixOps.add(cm, dm, cm);
-        MatrixOps.gemm(-1, u, true, k, false, 1, cm);  // column i = G_i b_i + Z_{i+1} a_i
-        for (int i = 0; i < b; i++) {                  // ∂L/∂p = -β (I - u uᵀ) (that column) / ‖p‖
+        Matrix cm = MatrixOps.multTransB(g, bt, null);    // m x b, column i = G b_i
+        MatrixOps.gemm(1, zIn, false, at, true, 1, cm);    // + Zin a_i
+        MatrixOps.gemm(-1, u, true, k, false, 1, cm);      // - U K: column i = G_i b_i + Z_{i+1} a_i
+        for (int i = 0; i < b; i++) {                      // ∂L/∂p = -β (I - u uᵀ) (that column) / ‖p‖
+            int ui = u.offset + i * u.ld;
             double ud = 0;
-            for (int r = 0; r < m; r++) ud += u.data[u.offset + i * u.ld + r] * cm.data[r * b + i];
+            for (int r = 0; r < m; r++) ud += u.data[ui + r] * cm.data[r * b + i];
             double f = -tau[i0 + i] / pNorm[i0 + i];
-            for (int r = 0; r < m; r++)
-                dP.set(r, i0 + i, f * (cm.data[r * b + i] - ud * u.data[u.offset + i * u.ld + r]));
+            for (int r = 0; r < m; r++) dP.set(r, i0 + i, f * (cm.data[r * b + i] - ud * u.data[ui + r]));
         }
+        block.finishLeft(g, true, ug);                     // G ← Bᵀ G = G − U Tᵀ (Uᵀ G)
     }
 
     private void requireParameterForm() {
