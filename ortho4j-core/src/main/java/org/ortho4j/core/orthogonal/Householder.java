@@ -106,8 +106,8 @@ public final class Householder {
     }
 
     /**
-     * {@code C ← (I − τ v vᵀ) C} for an {@code m x n} matrix C and the strided vector
-     * {@code v = x[vOff + i * vInc]}, {@code i < m}: {@code w = Cᵀ v}, then {@code C −= τ v wᵀ}.
+     * {@code C ← (I − τ v vᵀ) C} for an {@code m x n} matrix C and the strided vector whose
+     * element i is {@code v[vOff + i * vInc]}, {@code i < m}: {@code w = Cᵀ v}, then {@code C −= τ v wᵀ}.
      * In place, O(mn) (two row-wise passes over C), no allocation when {@code work} is given.
      * {@code v} may live in the same array as C provided it lies outside C's block (as in QR).
      *
@@ -136,8 +136,8 @@ public final class Householder {
     }
 
     /**
-     * {@code C ← C (I − τ v vᵀ)} for an {@code m x n} matrix C and the strided vector
-     * {@code v = x[vOff + j * vInc]}, {@code j < n}: per row, {@code c −= τ (c·v) vᵀ}. In place,
+     * {@code C ← C (I − τ v vᵀ)} for an {@code m x n} matrix C and the strided vector whose
+     * element j is {@code v[vOff + j * vInc]}, {@code j < n}: per row, {@code c −= τ (c·v) vᵀ}. In place,
      * O(mn), no allocation. {@code v} must lie outside C's block.
      *
      * @throws IllegalArgumentException on a null argument or a vector that does not fit

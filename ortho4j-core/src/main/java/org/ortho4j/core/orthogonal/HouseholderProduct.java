@@ -250,7 +250,7 @@ public final class HouseholderProduct {
      * </pre>
      * No intermediate is stored: every factor is an involution here, so the inputs are recomputed
      * from Y ({@code Z_{i+1} = H_i Z_i}). The recursion runs blocked, one compact-WY block of b
-     * factors at a time (see {@link #gradientStep}): per block, two GEMMs recompute the block's
+     * factors at a time (private {@code gradientStep}): per block, two GEMMs recompute the block's
      * input, four more give the b gradients and move G past the block, plus b×b triangular
      * algebra: about {@code 12mnk + 2mkb} flops, i.e. ≈ 3× {@link #applyLeft}, all on GEMM (b is
      * about n, between 4 and {@value #DEFAULT_BLOCK_SIZE}). For {@code L = ⟨Ḡ, Q⟩} pass

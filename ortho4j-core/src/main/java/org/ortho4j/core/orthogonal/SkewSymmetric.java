@@ -50,7 +50,8 @@ public final class SkewSymmetric {
      * without eigenvalue −1 ({@code det Q = 1}); the map is its own inverse on such matrices
      * ({@code A = (I − Q)(I + Q)⁻¹}). Since {@code I − A} and {@code (I + A)⁻¹} commute, Q solves
      * {@code (I + A) Q = I − A}, done by Householder QR of {@code I + A} (well conditioned, see
-     * the class comment). O(n³) (about {@code 10n³/3} flops), allocates {@code O(n²)}. Result
+     * the class comment). O(n³) (about {@code 6n³} flops: QR, applying {@code Qᵀ} by compact WY,
+     * back substitution), allocates {@code O(n²)}. Result
      * orthogonal to {@code O(nε)}.
      *
      * @throws IllegalArgumentException if A is null, not square, not finite or not skew-symmetric

@@ -228,6 +228,23 @@ class HouseholderProductTest extends Ortho4jTest {
     }
 
     @Test
+    void transpositionsComposeToThePermutationMatrix() {
+        // sequence.md §3.2: the transposition (i j) is I − 2kkᵀ with k = (e_i − e_j)/√2, and the
+        // cycle (a₁ … a_r) = (a₁ a_r)(a₁ a_{r−1})⋯(a₁ a₂); so the 5-cycle 0→1→2→3→4→0 is a product
+        // of 4 reflections (the Cartan–Dieudonné minimum, rank(P − I) = 4), exact to O(ε).
+        int n = 5;
+        Matrix p = new Matrix(n, 4);
+        for (int c = 0; c < 4; c++) {   // factor c is the transposition (0, 4 − c)
+            p.set(0, c, 1).set(4 - c, c, -1);
+        }
+        Matrix q = HouseholderProduct.reflections(p).toMatrix();
+        Matrix perm = new Matrix(n, n);
+        for (int i = 0; i < n; i++) perm.set((i + 1) % n, i, 1);   // e_i ↦ e_{i+1}
+        assertClose(perm, q, 8 * n * EPS, "5-cycle");
+        assertEquals(1, HouseholderProduct.reflections(p).determinant(), 0, "even number of reflections");
+    }
+
+    @Test
     void emptyAndTrivialProducts() {
         HouseholderProduct none = HouseholderProduct.reflections(new Matrix(4, 0));
         assertEquals(0, none.count());
