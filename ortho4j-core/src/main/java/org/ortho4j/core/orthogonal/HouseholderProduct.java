@@ -60,7 +60,7 @@ public final class HouseholderProduct {
     /**
      * {@code Q(P) = H(p₁) ⋯ H(p_k)} with reflections {@code H(p) = I − 2 p pᵀ / (pᵀp)}
      * (structures.md §1.2). Q is orthogonal with {@code det Q = (−1)^k} and does not change when
-     * a column of P is scaled by any {@code c ≠ 0}. O(mk²) to build, copies P.
+     * a column of P is scaled by any {@code c ≠ 0}. O(mkb) to build (b = block size), copies P.
      *
      * @param p {@code m x k}, finite, no zero column ({@code k = 0} gives the identity)
      * @throws IllegalArgumentException if P is null, non-finite or has a zero column
@@ -74,7 +74,7 @@ public final class HouseholderProduct {
 
     /**
      * {@code Q = H(p₁, β₁) ⋯ H(p_k, β_k)} with generalized Householder factors
-     * {@code H(p, β) = I − β p pᵀ / (pᵀp)}, {@code β ∈ [0, 2]} (sequence.md §3.2). O(mk²) to
+     * {@code H(p, β) = I − β p pᵀ / (pᵀp)}, {@code β ∈ [0, 2]} (sequence.md §3.2). O(mkb) to
      * build, copies P and β.
      *
      * @param p    {@code m x k}, finite, no zero column
