@@ -108,7 +108,7 @@ public final class HouseholderProduct {
     /**
      * {@code Q = (I − τ₁ v₁ v₁ᵀ) ⋯ (I − τ_k v_k v_kᵀ)} from vectors and scalars in LAPACK form
      * (e.g. a QR factorization's reflectors with their unit diagonal and zeros made explicit). No
-     * range check on τ: Q is orthogonal only when {@code τ_i ‖v_i‖² ∈ {0, 2}}. O(mk²) to build,
+     * range check on τ: Q is orthogonal only when {@code τ_i ‖v_i‖² ∈ {0, 2}}. O(mkb) to build,
      * copies both arguments. Has no gradients.
      *
      * @param v   {@code m x k}, finite; the columns are the vectors
