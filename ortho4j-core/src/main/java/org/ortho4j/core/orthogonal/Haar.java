@@ -2,6 +2,7 @@ package org.ortho4j.core.orthogonal;
 
 import java.util.random.RandomGenerator;
 import org.ortho4j.core.Check;
+import org.ortho4j.core.decomp.QrDecomposition;
 import org.ortho4j.core.linalg.Matrix;
 import org.ortho4j.core.random.Rng;
 
@@ -10,7 +11,7 @@ import org.ortho4j.core.random.Rng;
  * random matrices from the classical compact groups", Notices AMS 54, 2007).
  *
  * <p>Algorithm: fill G ({@code n x k}) row-major with i.i.d. N(0, 1), factor {@code G = Q R} by
- * Householder QR, and return {@code Q · diag(sign R_jj)}, i.e. the unique Q of the QR
+ * Householder QR (LAPACK, {@code org.ortho4j.core.decomp.QrDecomposition}), and return {@code Q · diag(sign R_jj)}, i.e. the unique Q of the QR
  * factorization with a positive diagonal in R. Without that sign correction the distribution is not
  * Haar (the signs chosen by the Householder vectors correlate with G); with it, for any fixed
  * orthogonal U the law of {@code U G} equals that of G and the positive-diagonal QR is
@@ -68,8 +69,12 @@ public final class Haar {
         Check.inRange("k", k, 0, n);
         Check.notNull("rng", rng);
         Matrix g = gaussian(n, k, rng);
-        HouseholderQr qr = HouseholderQr.factor(g);
-        return qr.thinQ(k, qr.diagonalSigns());
+        QrDecomposition qr = QrDecomposition.of(g);
+        Matrix q = qr.getQ(), r = qr.getR();
+        for (int j = 0; j < k; j++)
+            if (r.get(j, j) < 0)                       // Q diag(sign(R_jj)): the unique Q with R_jj > 0
+                for (int i = 0; i < n; i++) q.data[i * k + j] = -q.data[i * k + j];
+        return q;
     }
 
     /** {@code rows x cols} row-major standard normals by Box–Muller pairs (see the class comment). */
