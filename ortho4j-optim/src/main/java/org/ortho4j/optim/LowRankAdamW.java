@@ -112,9 +112,9 @@ public final class LowRankAdamW extends UpdateRule {
             right = rows >= cols;
             size = right ? cols : rows;
             r = Math.min(rule.rank, size);
-            int lr = right ? rows : r, lc = right ? r : cols;
-            m = persistent("m", lr, lc);
-            v = persistent("v", lr, lc);
+            int lowRows = right ? rows : r, lowCols = right ? r : cols;
+            m = persistent("m", lowRows, lowCols);
+            v = persistent("v", lowRows, lowCols);
             basis = persistent("P", size, r);
             idx = rule.subspace == Subspace.DCT ? persistentInts("idx", r) : new int[r];
             topWork = new double[r];

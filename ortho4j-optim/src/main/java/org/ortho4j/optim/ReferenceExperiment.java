@@ -367,7 +367,7 @@ public final class ReferenceExperiment {
      * configuration order (deterministic whatever the thread count).
      *
      * @param config what to run
-     * @param log    progress messages (one per finished run)
+     * @param log    progress messages (one per finished run; called from the worker threads, one call at a time)
      * @return the results
      */
     public static Results run(Config config, Consumer<String> log) {
@@ -382,8 +382,11 @@ public final class ReferenceExperiment {
                     for (long seed : config.seeds())
                         tasks.add(() -> {
                             Run run = runOne(data.get(r), r, m, lr, seed, config.steps());
-                            log.accept(String.format(Locale.ROOT, "%s %s lr %s seed %d: train loss %.4f%s", r, m, lr, seed, run.trainLoss(),
-                                    run.diverged() ? " (diverged)" : ""));
+                            String msg = String.format(Locale.ROOT, "%s %s lr %s seed %d: train loss %.4f%s", r, m, lr, seed, run.trainLoss(),
+                                    run.diverged() ? " (diverged)" : "");
+                            synchronized (log) { // workers report one at a time; the consumer need not be thread-safe
+                                log.accept(msg);
+                            }
                             return run;
                         });
         ExecutorService pool = Executors.newFixedThreadPool(config.threads(), r -> {
