@@ -1,0 +1,76 @@
+package org.ortho4j.qmc.points;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.ortho4j.core.backend.Parallel;
+import org.ortho4j.core.linalg.Matrix;
+import org.ortho4j.qmc.PointSet;
+
+/**
+ * Timing harness for {@code ortho4j-bench/scripts/qmc_points_compare.py}: generates n points of
+ * each configuration and prints one JSON object per line with the median wall time of several runs
+ * after warm-up, single-threaded and with ortho4j's pool. Not a unit test.
+ *
+ * <pre>
+ * java -Xmx6g -cp ortho4j-qmc/target/test-classes:ortho4j-qmc/target/classes:ortho4j-core/target/classes \
+ *      org.ortho4j.qmc.points.PointsTiming [log2n=20] [runs=5]
+ * </pre>
+ */
+public final class PointsTiming {
+    private PointsTiming() {}
+
+    private record Case(String generator, int d, String randomization, Supplier<PointSet> make) {}
+
+    /**
+     * Runs the timings.
+     *
+     * @param args optional log2 n (default 20) and runs (default 5)
+     */
+    public static void main(String[] args) {
+        int log2n = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        long n = 1L << log2n;
+        List<Case> cases = new ArrayList<>();
+        for (int d : new int[] {10, 100}) {
+            cases.add(new Case("sobol", d, "NONE", () -> Sobol.builder(d).randomization(NetRandomization.NONE).build()));
+            cases.add(new Case("sobol_gray", d, "NONE", () -> Sobol.unscrambledGray(d)));
+            cases.add(new Case("sobol", d, "LMS_DS", () -> Sobol.builder(d).seed(7).build()));
+        }
+        cases.add(new Case("sobol", 10, "NUS", () -> Sobol.builder(10).randomization(NetRandomization.NUS).seed(7).build()));
+        cases.add(new Case("lattice", 10, "SHIFT", () -> Lattice.builder(10).seed(7).build()));
+        for (HaltonRandomization r : new HaltonRandomization[] {HaltonRandomization.NONE, HaltonRandomization.PERM,
+                HaltonRandomization.LMS_PERM, HaltonRandomization.NUS})
+            cases.add(new Case("halton", 10, r.name(), () -> Halton.builder(10).randomization(r).seed(7).build()));
+        for (Case c : cases)
+            for (int threads : new int[] {1, Parallel.threads()}) {
+                double t = median(c, n, runs, threads);
+                System.out.printf(Locale.ROOT, "{\"generator\": \"%s\", \"d\": %d, \"randomization\": \"%s\", \"n\": %d, "
+                        + "\"threads\": %d, \"median_s\": %.6f}%n", c.generator, c.d, c.randomization, n, threads, t);
+                if (threads == Parallel.threads()) break;
+            }
+    }
+
+    /** Median seconds of {@code runs} timed calls (build + points) after two untimed warm-up calls. */
+    private static double median(Case c, long n, int runs, int threads) {
+        int prev = Parallel.setThreads(threads);
+        try {
+            double[] s = new double[runs];
+            double sink = 0;
+            for (int w = 0; w < 2; w++) sink += c.make.get().points(n).data[1];
+            for (int r = 0; r < runs; r++) {
+                long t0 = System.nanoTime();
+                Matrix x = c.make.get().points(n);
+                s[r] = (System.nanoTime() - t0) * 1e-9;
+                sink += x.data[x.data.length - 1];
+            }
+            if (sink == 42) System.out.print("");
+            Arrays.sort(s);
+            return s[runs / 2];
+        } finally {
+            Parallel.setThreads(prev);
+        }
+    }
+}
