@@ -60,7 +60,8 @@ public final class DigitalNetB2 extends BlockPointSet {
     private final long[][] direct;    // per matrix set: [k * width + j] = column k of walked coordinate j
     private final long[][] step;      // per matrix set: natural = prefix XORs of direct, gray = direct
     private final long[][] shifts;    // [R][width] XORed into the start state (zeros when none)
-    private final long[][] nusKeys;   // [R][width * 2t] level keys a_q, b_q (NUS only)
+    private final long[][] nusA;      // [R][t * width] level-major multipliers (NUS only)
+    private final long[][] nusB;      // [R][t * width] level-major offsets (NUS only)
     private final boolean guard;
     private final int floatShift;
     private final double floatScale;
@@ -123,14 +124,19 @@ public final class DigitalNetB2 extends BlockPointSet {
                     shifts[r][j] = b.shifts != null ? b.shifts[r][j] : Streams.bits(Streams.stream(seed, Streams.SHIFT, r, coords[j]), t);
         }
         if (randomization == NetRandomization.NUS) {
-            nusKeys = new long[R][width * 2 * t];
+            nusA = new long[R][t * width];
+            nusB = new long[R][t * width];
             for (int r = 0; r < R; r++)
                 for (int c = 0; c < width; c++) {
                     SplitMix64 rng = Streams.stream(seed, Streams.NUS, r, baseCoords[c]);
-                    for (int q = 0; q < 2 * t; q++) nusKeys[r][c * 2 * t + q] = rng.nextLong();
+                    for (int q = 0; q < t; q++) {
+                        nusA[r][q * width + c] = rng.nextLong();
+                        nusB[r][q * width + c] = rng.nextLong();
+                    }
                 }
         } else {
-            nusKeys = null;
+            nusA = null;
+            nusB = null;
         }
         this.guard = randomization == NetRandomization.DS || randomization == NetRandomization.LMS_DS
                 || randomization == NetRandomization.NUS;
@@ -358,21 +364,30 @@ public final class DigitalNetB2 extends BlockPointSet {
 
     /**
      * The hot loop of NONE, DS, LMS and LMS_DS: one XOR and one conversion per value, fused in one
-     * pass per row. {@code max(x, low)} is the zero guard (x ≥ 0, and x ≥ scale when x ≠ 0).
+     * pass per row; the zero guard is branch-free.
      */
     private void fillLinear(int r, long from, long to, double[] out, int off) {
         long[] stp = step[direct.length == 1 ? 0 : r];
         long[] state = start(r, from);
         int sh = floatShift, w = d;
-        double scale = floatScale, low = guard ? 0.5 * floatScale : 0.0;
-        for (int j = 0; j < w; j++) out[off + j] = Math.max((state[j] >>> sh) * scale, low);
+        double scale = floatScale, half = 0.5 * floatScale;
+        for (int j = 0; j < w; j++) out[off + j] = Base2.toUnit(state[j], sh, scale, guard);
         for (long i = from + 1; i < to; i++) {
             off += w;
             int base = Long.numberOfTrailingZeros(i) * w;
-            for (int j = 0; j < w; j++) {
-                long s = state[j] ^ stp[base + j];
-                state[j] = s;
-                out[off + j] = Math.max((s >>> sh) * scale, low);
+            if (guard) {
+                // max(2v, 1) * scale/2: v scale for v >= 1, scale/2 for v = 0 (2v < 2^54 is even: exact)
+                for (int j = 0; j < w; j++) {
+                    long s = state[j] ^ stp[base + j];
+                    state[j] = s;
+                    out[off + j] = Math.max((s >>> sh) << 1, 1L) * half;
+                }
+            } else {
+                for (int j = 0; j < w; j++) {
+                    long s = state[j] ^ stp[base + j];
+                    state[j] = s;
+                    out[off + j] = (s >>> sh) * scale;
+                }
             }
         }
     }
@@ -382,15 +397,21 @@ public final class DigitalNetB2 extends BlockPointSet {
         return Math.min(t, (outBits + alpha - 1) / alpha);
     }
 
-    /** The t-bit output of column j from the walked state (NUS only). */
-    private long nusValue(int r, long[] state, int j, int levels, long[] group) {
-        long[] keys = nusKeys[r];
-        if (alpha == 1) return Base2.nestedUniform(state[j], keys, 2 * j * t, t, levels);
-        for (int a = 0; a < alpha; a++) {
-            int c = j * alpha + a;
-            group[a] = Base2.nestedUniform(state[c], keys, 2 * c * t, t, levels);
+    /**
+     * NUS output words of one walked row: scrambles the {@code width} walked words and, for
+     * alpha &gt; 1, interlaces each group of alpha into one output word.
+     *
+     * @param scrambled scratch of length width
+     * @param group     scratch of length alpha
+     * @param out       receives the d t-bit output words
+     */
+    private void nusRow(int r, long[] state, int levels, long[] scrambled, long[] group, long[] out) {
+        Base2.nestedUniform(state, nusA[r], nusB[r], width, t, levels, alpha == 1 ? out : scrambled);
+        if (alpha == 1) return;
+        for (int j = 0; j < d; j++) {
+            System.arraycopy(scrambled, j * alpha, group, 0, alpha);
+            out[j] = Base2.interlace(group, 0, alpha, t, t);
         }
-        return Base2.interlace(group, 0, alpha, t, t);
     }
 
     @Override
@@ -402,10 +423,11 @@ public final class DigitalNetB2 extends BlockPointSet {
             fillLinear(r, from, to, out, off);
         } else {
             int levels = nusLevels(Math.min(t, Base2.DOUBLE_BITS));
-            long[] group = new long[alpha];
+            long[] scrambled = new long[width], group = new long[alpha], words = new long[d];
             walk(r, from, to, (k, st) -> {
+                nusRow(r, st, levels, scrambled, group, words);
                 int o = off + k * d;
-                for (int j = 0; j < d; j++) out[o + j] = Base2.toUnit(nusValue(r, st, j, levels, group), sh, scale, true);
+                for (int j = 0; j < d; j++) out[o + j] = Base2.toUnit(words[j], sh, scale, true);
             });
         }
     }
@@ -427,13 +449,13 @@ public final class DigitalNetB2 extends BlockPointSet {
         int n = checkRange(r, nMin, nMax);
         long[][] out = new long[n][d];
         int levels = nusLevels(t);
+        boolean nus = randomization == NetRandomization.NUS;
         forBlocks(n, (i0, i1) -> {
             if (i0 >= i1) return;
-            long[] group = new long[alpha];
+            long[] scrambled = new long[width], group = new long[alpha];
             walk(r, nMin + i0, nMin + i1, (k, st) -> {
-                long[] row = out[i0 + k];
-                for (int j = 0; j < d; j++)
-                    row[j] = randomization == NetRandomization.NUS ? nusValue(r, st, j, levels, group) : st[j];
+                if (nus) nusRow(r, st, levels, scrambled, group, out[i0 + k]);
+                else System.arraycopy(st, 0, out[i0 + k], 0, d);
             });
         });
         return out;

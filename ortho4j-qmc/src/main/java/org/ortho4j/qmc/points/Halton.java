@@ -13,10 +13,12 @@ import org.ortho4j.core.random.SplitMix64;
  * triangular with nonzero diagonal in its first m_b rows, uniform below). QMCPy sizes every
  * coordinate's L with the m_max of the smallest base in use; the extra columns only meet digits
  * that are always 0, so the distribution is the same, and sizing by the coordinate's own base
- * keeps its randomization independent of the other coordinates requested. Digit maps (PERM, DS) or nested scrambling (NUS) give the
- * output digits y, and {@code x = sum_q y_q r_q} with {@code r_0 = 1/b, r_{q+1} = r_q / b}, summed
- * in increasing q (QMCPy's {@code gdn_integer_to_float} and scipy's order: the unrandomized
- * points equal scipy's {@code Halton(scramble=False)} bit for bit). QRNG instead evaluates
+ * keeps its randomization independent of the other coordinates requested. Digit maps (PERM, DS)
+ * or nested scrambling (NUS) give the output digits y, and {@code x = sum_q y_q r_q} with
+ * {@code r_0 = 1/b, r_{q+1} = r_q / b}. Unrandomized points are summed in increasing q (QMCPy's
+ * {@code gdn_integer_to_float} and scipy's order) and equal scipy's
+ * {@code Halton(scramble=False)} bit for bit; randomized ones use four partial sums (the same
+ * value up to a few units of 2^-53, without the serial add chain). QRNG instead evaluates
  * {@code sum_{k<32} ((f a_k + s_k) mod b) b^-(k+1)} by Horner's rule from k = 31 down, as
  * {@code qrng}.
  *
@@ -26,7 +28,8 @@ import org.ortho4j.core.random.SplitMix64;
  * 7919): the omitted tail is below 2^-54. Walking consecutive indices updates the digits of i
  * with carries and, for LMS, {@code z += P[c] mod b} with P[c] the column prefix sums of L and c
  * the carry length (the index increment adds 1 to digits 0..c mod b), so a value costs O(Q_b)
- * (O(number of digits of i) unrandomized). PERM and DS tables take O(R sum_c Q_b b) memory
+ * with LMS or NUS and O(number of digits of i) unrandomized or with PERM/DS alone (the mapped
+ * zero digits above the index's leading digit are a precomputed tail sum). PERM and DS tables take O(R sum_c Q_b b) memory
  * (about 34 MB per replication for d = 1000, far below QMCPy's t b_max per coordinate).
  *
  * <p><b>NUS.</b> The permutation of the node reached by the digit prefix {@code z_0..z_{q-1}} is
@@ -223,6 +226,7 @@ public final class Halton extends BlockPointSet {
         private final int[] lms;       // L [q * K + k] or null
         private final int[] lmsStep;   // P [c * Q + q] = sum_{k<=c} L[q][k] mod b, or null
         private final short[] map;     // digit maps [q * b + z] (PERM, DS) or null
+        private final double[] zeroTail; // [m] = sum_{k=m}^{q-1} map_k(0) r_k (maps without LMS) or null
         private final long[] nusKeys;  // Q level keys (NUS) or null
         private final int multiplier;  // QRNG f
         private final int[] qrngShift; // QRNG s_k, k < 32
@@ -276,6 +280,12 @@ public final class Halton extends BlockPointSet {
             } else {
                 map = null;
             }
+            if (map != null && lms == null) {
+                zeroTail = new double[q + 1];
+                for (int k = q - 1; k >= 0; k--) zeroTail[k] = zeroTail[k + 1] + map[k * b] * recip[k];
+            } else {
+                zeroTail = null;
+            }
             if (kind == HaltonRandomization.NUS) {
                 SplitMix64 rng = Streams.stream(seed, Streams.NUS, r, c);
                 nusKeys = new long[q];
@@ -300,7 +310,7 @@ public final class Halton extends BlockPointSet {
             int[] a = new int[Math.max(digits, q) + 1];
             int nd = 0;
             for (long v = from; v > 0; v /= b) a[nd++] = (int) (v % b);
-            int[] z = a;
+            int[] z = a, y = new int[q];
             if (lms != null) {
                 z = new int[q];
                 for (int row = 0; row < q; row++) {
@@ -311,7 +321,7 @@ public final class Halton extends BlockPointSet {
             }
             for (long i = from; ; ) {
                 double x = kind == HaltonRandomization.NONE ? radicalInverse(a, nd)
-                        : kind == HaltonRandomization.QRNG ? generalized(a) : randomized(z);
+                        : kind == HaltonRandomization.QRNG ? generalized(a) : randomized(z, y, nd);
                 if (x >= 1) x = ONE_MINUS;
                 if (guard && x == 0) x = 0.5 * recip[q - 1];
                 out[off] = x;
@@ -340,23 +350,48 @@ public final class Halton extends BlockPointSet {
 
         private double generalized(int[] a) { return qrngHorner(a, multiplier, qrngShift, b); }
 
-        /** The output digits of input digits z (after any LMS) against the running reciprocals. */
-        private double randomized(int[] z) {
-            double x = 0;
-            if (map != null) {
-                for (int k = 0; k < q; k++) x += map[k * b + z[k]] * recip[k];
+        /**
+         * The output digits of input digits z (after any LMS), written to {@code y}, against the
+         * running reciprocals.
+         */
+        private double randomized(int[] z, int[] y, int nd) {
+            if (map != null && lms == null) {
+                // digits k >= nd of the index are 0: their mapped values are the precomputed tail
+                int m = Math.min(nd, q);
+                for (int k = 0; k < m; k++) y[k] = map[k * b + z[k]];
+                return dot(y, m) + zeroTail[m];
+            } else if (map != null) {
+                for (int k = 0; k < q; k++) y[k] = map[k * b + z[k]];
             } else if (nusKeys != null) {
                 long prefix = 0;
                 for (int k = 0; k < q; k++) {
                     long h = SplitMix64.mix(nusKeys[k] ^ prefix);
                     long u = 1 + (((h >>> 32) * (b - 1)) >>> 32), v = ((h & 0xFFFFFFFFL) * b) >>> 32;
-                    x += (int) ((u * z[k] + v) % b) * recip[k];
+                    y[k] = (int) ((u * z[k] + v) % b);
                     prefix = prefix * b + z[k];
                 }
             } else {
-                for (int k = 0; k < q; k++) x += z[k] * recip[k];
+                return dot(z, q);
             }
-            return x;
+            return dot(y, q);
+        }
+
+        /**
+         * {@code sum_{k<m} y_k r_k} with four partial sums: the digits are
+         * independent, so this breaks the serial floating-point add chain; the result differs from
+         * the sequential sum by a few units of 2^-53 at most.
+         */
+        private double dot(int[] y, int m) {
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            int k = 0;
+            for (; k + 3 < m; k += 4) {
+                s0 += y[k] * recip[k];
+                s1 += y[k + 1] * recip[k + 1];
+                s2 += y[k + 2] * recip[k + 2];
+                s3 += y[k + 3] * recip[k + 3];
+            }
+            for (; k < m; k++) s0 += y[k] * recip[k];
+            return (s0 + s1) + (s2 + s3);
         }
     }
 }

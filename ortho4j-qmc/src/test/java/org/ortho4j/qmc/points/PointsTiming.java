@@ -15,7 +15,8 @@ import org.ortho4j.qmc.PointSet;
  * after warm-up, single-threaded and with ortho4j's pool. Not a unit test.
  *
  * <pre>
- * java -Xmx6g -cp ortho4j-qmc/target/test-classes:ortho4j-qmc/target/classes:ortho4j-core/target/classes \
+ * java -Xmx8g -XX:+UseTransparentHugePages \
+ *      -cp ortho4j-qmc/target/test-classes:ortho4j-qmc/target/classes:ortho4j-core/target/classes \
  *      org.ortho4j.qmc.points.PointsTiming [log2n=20] [runs=5]
  * </pre>
  */
@@ -53,13 +54,17 @@ public final class PointsTiming {
             }
     }
 
-    /** Median seconds of {@code runs} timed calls (build + points) after two untimed warm-up calls. */
+    /** Untimed warm-up per configuration (at least two calls): lets the JIT compile the loops. */
+    private static final long WARMUP_NANOS = 500_000_000L;
+
+    /** Median seconds of {@code runs} timed calls (build + points) after the warm-up calls. */
     private static double median(Case c, long n, int runs, int threads) {
         int prev = Parallel.setThreads(threads);
         try {
             double[] s = new double[runs];
             double sink = 0;
-            for (int w = 0; w < 2; w++) sink += c.make.get().points(n).data[1];
+            long warm = System.nanoTime();
+            for (int w = 0; w < 2 || System.nanoTime() - warm < WARMUP_NANOS; w++) sink += c.make.get().points(n).data[1];
             for (int r = 0; r < runs; r++) {
                 long t0 = System.nanoTime();
                 Matrix x = c.make.get().points(n);
