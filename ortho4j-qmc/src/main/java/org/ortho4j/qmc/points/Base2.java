@@ -95,33 +95,29 @@ final class Base2 {
     }
 
     /**
-     * Nested uniform (Owen) scrambling of w t-bit integers at once, evaluated without state:
-     * output digit q+1 of {@code x[c]} is {@code x_{q+1} XOR f_{q,c}(x_1..x_q)}, the flip bit of
-     * the tree node reached by the digit prefix {@code p = x[c] >>> (t - q)}, with
-     * <pre>  f_{q,c}(p) = (a p + b mod 2^64) >>> 63,   a = keysA[q w + c], b = keysB[q w + c] uniform. </pre>
+     * Nested uniform (Owen) scrambling of a t-bit integer, evaluated without state: output digit
+     * q+1 is {@code x_{q+1} XOR f_q(x_1..x_q)}, the flip bit of the tree node reached by the digit
+     * prefix {@code p = x >>> (t - q)}, with
+     * <pre>  f_q(p) = (a_q p + b_q mod 2^64) >>> 63,   a_q = keys[off + 2q], b_q = keys[off + 2q + 1] uniform. </pre>
      * This multiply-add-shift family is strongly universal for {@code p < 2^63} (Dietzfelbinger
      * 1996): at each level the bits of any two distinct prefixes are independent and uniform, and
-     * levels and coordinates have independent keys. Hence every scrambled point, and every pair of
-     * scrambled points, has exactly the distribution of Owen's nested uniform scrambling with
-     * independent node bits, so estimator means and variances are exactly NUS's; a scramble is a
-     * bijection at every node, so the net's t-value is kept. Only the first {@code levels} digits
-     * are scrambled (the rest pass through): a double keeps only the leading 53 digits. The inner
-     * loop runs over the w words (keys stored level-major) so that it vectorizes.
+     * the levels have independent keys. Hence every scrambled point, and every pair of scrambled
+     * points, has exactly the distribution of Owen's nested uniform scrambling with independent
+     * node bits, so estimator means and variances are exactly NUS's; a scramble is a bijection at
+     * every node, so the net's t-value is kept. Only the first {@code levels} digits are scrambled
+     * (the rest pass through): a double keeps only the leading 53 digits. The flip bits are
+     * accumulated MSB-first and shifted into place once.
      *
-     * @param x      w t-bit inputs
-     * @param keysA  multipliers, {@code [levels * w]} at least, level-major
-     * @param keysB  offsets, same layout
-     * @param w      number of words
-     * @param t      bits of each word, 1..64
+     * @param x      the t-bit input
+     * @param keys   {@code 2 * levels} keys from {@code off}
+     * @param t      bits of x, 1..64
      * @param levels digits to scramble, 0..t
-     * @param out    receives the w scrambled words (may not alias x)
      */
-    static void nestedUniform(long[] x, long[] keysA, long[] keysB, int w, int t, int levels, long[] out) {
-        for (int c = 0; c < w; c++) out[c] = levels > 0 ? (keysB[c] >>> 63) << (t - 1) : 0;
-        for (int q = 1; q < levels; q++) {
-            int base = q * w, sh = t - q, o = t - 1 - q;
-            for (int c = 0; c < w; c++) out[c] |= ((keysA[base + c] * (x[c] >>> sh) + keysB[base + c]) >>> 63) << o;
-        }
-        for (int c = 0; c < w; c++) out[c] ^= x[c];
+    static long nestedUniform(long x, long[] keys, int off, int t, int levels) {
+        if (levels == 0) return x;
+        long flips = keys[off + 1] >>> 63;  // level 0: the empty prefix
+        for (int q = 1; q < levels; q++)
+            flips = (flips << 1) | ((keys[off + 2 * q] * (x >>> (t - q)) + keys[off + 2 * q + 1]) >>> 63);
+        return x ^ (flips << (t - levels));
     }
 }

@@ -60,8 +60,7 @@ public final class DigitalNetB2 extends BlockPointSet {
     private final long[][] direct;    // per matrix set: [k * width + j] = column k of walked coordinate j
     private final long[][] step;      // per matrix set: natural = prefix XORs of direct, gray = direct
     private final long[][] shifts;    // [R][width] XORed into the start state (zeros when none)
-    private final long[][] nusA;      // [R][t * width] level-major multipliers (NUS only)
-    private final long[][] nusB;      // [R][t * width] level-major offsets (NUS only)
+    private final long[][] nusKeys;   // [R][width * 2t]: a_q, b_q of walked coordinate c at c*2t + 2q (NUS only)
     private final boolean guard;
     private final int floatShift;
     private final double floatScale;
@@ -124,19 +123,14 @@ public final class DigitalNetB2 extends BlockPointSet {
                     shifts[r][j] = b.shifts != null ? b.shifts[r][j] : Streams.bits(Streams.stream(seed, Streams.SHIFT, r, coords[j]), t);
         }
         if (randomization == NetRandomization.NUS) {
-            nusA = new long[R][t * width];
-            nusB = new long[R][t * width];
+            nusKeys = new long[R][width * 2 * t];
             for (int r = 0; r < R; r++)
                 for (int c = 0; c < width; c++) {
                     SplitMix64 rng = Streams.stream(seed, Streams.NUS, r, baseCoords[c]);
-                    for (int q = 0; q < t; q++) {
-                        nusA[r][q * width + c] = rng.nextLong();
-                        nusB[r][q * width + c] = rng.nextLong();
-                    }
+                    for (int q = 0; q < 2 * t; q++) nusKeys[r][c * 2 * t + q] = rng.nextLong();
                 }
         } else {
-            nusA = null;
-            nusB = null;
+            nusKeys = null;
         }
         this.guard = randomization == NetRandomization.DS || randomization == NetRandomization.LMS_DS
                 || randomization == NetRandomization.NUS;
@@ -406,7 +400,8 @@ public final class DigitalNetB2 extends BlockPointSet {
      * @param out       receives the d t-bit output words
      */
     private void nusRow(int r, long[] state, int levels, long[] scrambled, long[] group, long[] out) {
-        Base2.nestedUniform(state, nusA[r], nusB[r], width, t, levels, alpha == 1 ? out : scrambled);
+        long[] keys = nusKeys[r], dst = alpha == 1 ? out : scrambled;
+        for (int c = 0; c < width; c++) dst[c] = Base2.nestedUniform(state[c], keys, 2 * t * c, t, levels);
         if (alpha == 1) return;
         for (int j = 0; j < d; j++) {
             System.arraycopy(scrambled, j * alpha, group, 0, alpha);
@@ -415,7 +410,7 @@ public final class DigitalNetB2 extends BlockPointSet {
     }
 
     @Override
-    void fill(int r, long from, long to, double[] out, int off) {
+    void fillBlock(int r, long from, long to, double[] out, int off) {
         if (from >= to) return;
         int sh = floatShift;
         double scale = floatScale;
