@@ -17,7 +17,7 @@ import org.ortho4j.core.random.SplitMix64;
  * requires nMin, nMax in {0} ∪ {2^k} only because its kernel writes the Gray walk to slot
  * {@code gray(i) - nMin}; the points here are the same wherever QMCPy accepts the range. A
  * digital shift is folded into the start state (the walk is XOR-linear), so NONE, DS, LMS and
- * LMS_DS all cost the same. NUS adds O(min(t, 53)) hashes per value (O(t) for {@link #bits}).
+ * LMS_DS all cost the same. NUS adds min(t, 53) multiply-adds per value (t for {@link #bits}).
  *
  * <p><b>Randomizations</b> (t = {@link #t()} output bits, tc = bits of the matrices):
  * <ul>
@@ -456,10 +456,21 @@ public final class DigitalNetB2 extends BlockPointSet {
         return out;
     }
 
-    /** Integer points {@code nMin .. nMax-1} of replication 0; see {@link #bits(int, long, long)}. */
+    /**
+     * Integer points {@code nMin .. nMax-1} of replication 0; see {@link #bits(int, long, long)}.
+     *
+     * @param nMin first index
+     * @param nMax end index (exclusive)
+     * @return {@code [nMax-nMin][d]} unsigned t-bit integers
+     */
     public long[][] bits(long nMin, long nMax) { return bits(0, nMin, nMax); }
 
-    /** The first n integer points of replication 0; see {@link #bits(int, long, long)}. */
+    /**
+     * The first n integer points of replication 0; see {@link #bits(int, long, long)}.
+     *
+     * @param n number of points
+     * @return {@code [n][d]} unsigned t-bit integers
+     */
     public long[][] bits(long n) { return bits(0, 0, n); }
 
     @Override

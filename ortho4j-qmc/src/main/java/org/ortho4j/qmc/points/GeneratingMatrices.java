@@ -199,6 +199,9 @@ public final class GeneratingMatrices {
     /**
      * Column k of coordinate c (an unsigned {@link #bits()}-bit integer).
      *
+     * @param c coordinate, 0..dimensionLimit()-1
+     * @param k column, 0..columns()-1
+     * @return the column
      * @throws IllegalArgumentException if c or k is out of range
      */
     public long column(int c, int k) {
@@ -207,7 +210,12 @@ public final class GeneratingMatrices {
         return cols[c][k];
     }
 
-    /** A copy of the columns of coordinate c. */
+    /**
+     * A copy of the columns of coordinate c.
+     *
+     * @param c coordinate, 0..dimensionLimit()-1
+     * @return its m_max columns
+     */
     public long[] columnsOf(int c) {
         Check.inRange("c", c, 0, cols.length - 1);
         return cols[c].clone();
@@ -221,6 +229,8 @@ public final class GeneratingMatrices {
     /**
      * The matrices of the given coordinates, in that order (QMCPy {@code dvec}).
      *
+     * @param coordinates indices into these matrices, at least one
+     * @return the selected matrices (sharing the column arrays, which are never written)
      * @throws IllegalArgumentException if an index is out of range
      */
     public GeneratingMatrices select(int... coordinates) {

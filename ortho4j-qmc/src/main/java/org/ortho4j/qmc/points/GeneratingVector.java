@@ -124,6 +124,12 @@ public final class GeneratingVector {
      * {@code sets} independent random vectors as {@link #random(int, int, RandomGenerator)}, entry
      * c of set r drawn from the stream (seed, VECTOR, r, c) of the package's seeding scheme (so
      * entry c does not depend on d).
+     *
+     * @param d    entries, {@code >= 1}
+     * @param m    M, 2..26
+     * @param sets number of vectors, {@code >= 1}
+     * @param seed base seed
+     * @return the vectors
      */
     public static GeneratingVector random(int d, int m, int sets, long seed) {
         Check.positive("d", d);
@@ -155,14 +161,25 @@ public final class GeneratingVector {
     /** Where the vector came from. */
     public String source() { return source; }
 
-    /** Entry c of vector {@code set}. */
+    /**
+     * Entry c of vector {@code set}.
+     *
+     * @param set vector, 0..sets()-1
+     * @param c   coordinate, 0..dimensionLimit()-1
+     * @return the entry
+     */
     public long get(int set, int c) {
         Check.inRange("set", set, 0, g.length - 1);
         Check.inRange("c", c, 0, g[0].length - 1);
         return g[set][c];
     }
 
-    /** A copy of vector {@code set}. */
+    /**
+     * A copy of vector {@code set}.
+     *
+     * @param set vector, 0..sets()-1
+     * @return its entries
+     */
     public long[] vector(int set) {
         Check.inRange("set", set, 0, g.length - 1);
         return g[set].clone();

@@ -30,7 +30,7 @@ import org.ortho4j.core.random.SplitMix64;
  * the carry length (the index increment adds 1 to digits 0..c mod b), so a value costs O(Q_b)
  * with LMS or NUS and O(number of digits of i) unrandomized or with PERM/DS alone (the mapped
  * zero digits above the index's leading digit are a precomputed tail sum). PERM and DS tables take O(R sum_c Q_b b) memory
- * (about 34 MB per replication for d = 1000, far below QMCPy's t b_max per coordinate).
+ * (about 37 MB per replication for d = 1000, far below QMCPy's t b_max per coordinate).
  *
  * <p><b>NUS.</b> The permutation of the node reached by the digit prefix {@code z_0..z_{q-1}} is
  * the affine map {@code z -> (u z + v) mod b}, u in 1..b-1 and v in 0..b-1 drawn from
@@ -186,7 +186,12 @@ public final class Halton extends BlockPointSet {
     /** Digits m_max of an index (QMCPy's m_max; 32 for QRNG). */
     public int mMax() { return mMax; }
 
-    /** The prime base of column j. */
+    /**
+     * The prime base of column j.
+     *
+     * @param j column, 0..d-1
+     * @return the base
+     */
     public int base(int j) {
         Check.inRange("j", j, 0, d - 1);
         return Primes.get(coords[j]);
