@@ -66,7 +66,7 @@ public final class DigitalNetB2 extends BlockPointSet {
     private final double floatScale;
 
     private DigitalNetB2(Builder b, int[] coords, GeneratingMatrices src) {
-        super(coords, b.replicationsValue(), src.columns() >= 63 ? Long.MAX_VALUE : src.nLimit());
+        super(coords, b.replicationsValue(), src.nLimit());
         this.randomization = b.randomization;
         this.order = b.order;
         this.alpha = b.alpha;

@@ -190,8 +190,8 @@ public final class GeneratingMatrices {
     /** Bits t of each column integer (QMCPy {@code t_curr}). */
     public int bits() { return bits; }
 
-    /** Points available, {@code 2^m_max} (QMCPy {@code n_limit}). */
-    public long nLimit() { return 1L << columns(); }
+    /** Points available, {@code 2^m_max} (QMCPy {@code n_limit}); 2^63 - 1 when m_max = 63. */
+    public long nLimit() { return columns() >= 63 ? Long.MAX_VALUE : 1L << columns(); }
 
     /** Where the matrices came from (e.g. {@code joe_kuo.6.21201}, {@code custom}). */
     public String source() { return source; }

@@ -155,8 +155,8 @@ public final class GeneratingVector {
     /** log2 of {@link #nLimit()}. */
     public int mMax() { return mMax; }
 
-    /** Points available, {@code 2^mMax}. */
-    public long nLimit() { return 1L << mMax; }
+    /** Points available, {@code 2^mMax}; 2^63 - 1 when mMax = 63. */
+    public long nLimit() { return mMax >= 63 ? Long.MAX_VALUE : 1L << mMax; }
 
     /** Where the vector came from. */
     public String source() { return source; }

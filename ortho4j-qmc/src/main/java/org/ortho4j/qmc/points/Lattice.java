@@ -154,7 +154,7 @@ public final class Lattice extends BlockPointSet {
             if (randomization == LatticeRandomization.NONE && R > 1 && gv.sets() != R)
                 throw new IllegalArgumentException("replications = " + R + ", expected 1 when randomization = NONE with a single"
                         + " generating vector (the copies would be identical)");
-            long nLimit = gv.mMax() >= 63 ? Long.MAX_VALUE : gv.nLimit();
+            long nLimit = gv.nLimit();
             int linearBits = 0;
             if (order == LatticeOrder.LINEAR) {
                 if (linearSize == 0) throw new IllegalArgumentException("linearSize is unset, expected a power of two when order = LINEAR");

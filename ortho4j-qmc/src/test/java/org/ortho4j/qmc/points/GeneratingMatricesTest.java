@@ -30,6 +30,18 @@ class GeneratingMatricesTest extends Ortho4jTest {
         GeneratingMatrices wide = GeneratingMatrices.fromJoeKuoDirectionNumbers(new StringReader(JOE_KUO_HEAD), 5, 63);
         for (int c = 0; c < 5; c++)
             for (int k = 0; k < 63; k++) assertTrue(wide.column(c, k) > 0 && (wide.column(c, k) >>> 63) == 0);
+        // 63 columns: nLimit saturates at 2^63 - 1 and far indices are evaluated directly, then walked
+        assertEquals(Long.MAX_VALUE, wide.nLimit());
+        assertEquals(Long.MAX_VALUE, GeneratingVector.of(new long[] {1}, 63).nLimit());
+        DigitalNetB2 net = DigitalNetB2.builder(5).matrices(wide).randomization(NetRandomization.NONE).build();
+        long start = (1L << 62) - 2;
+        long[][] far = net.bits(start, start + 4);
+        for (int i = 0; i < 4; i++)
+            for (int c = 0; c < 5; c++) {
+                long want = 0, idx = start + i;
+                for (int k = 0; k < 63; k++) if (((idx >>> k) & 1) != 0) want ^= wide.column(c, k);
+                assertEquals(want, far[i][c], "i=" + i + " c=" + c);
+            }
     }
 
     @Test
