@@ -27,7 +27,7 @@ final class Charts {
         if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
     }
 
-    /** The XChart chart for {@code plot}: grouped bars with category labels, or lines with markers. */
+    /** The XChart chart for {@code plot}: grouped bars with category labels, lines with markers (linear or log-log axes), or a scatter. */
     static Chart<?, ?> chart(Plot plot) {
         if (plot.kind() == Plot.Kind.BAR) {
             CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(plot.title())
@@ -39,6 +39,13 @@ final class Charts {
         XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(plot.title())
                 .xAxisTitle(plot.xLabel()).yAxisTitle(plot.yLabel()).build();
         style(c.getStyler());
+        if (plot.kind() == Plot.Kind.SCATTER) {
+            c.getStyler().setDefaultSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
+            c.getStyler().setMarkerSize(4);
+        } else if (plot.kind() == Plot.Kind.LOG_LOG) {
+            c.getStyler().setXAxisLogarithmic(true);
+            c.getStyler().setYAxisLogarithmic(true);
+        }
         for (Plot.Series s : plot.series()) c.addSeries(s.name(), s.x(), s.y());
         return c;
     }

@@ -23,7 +23,11 @@ public record Plot(String id, String title, String xLabel, String yLabel, Kind k
         /** Grouped bars, one group per x value, one bar per series. */
         BAR,
         /** One line with markers per series. */
-        LINE
+        LINE,
+        /** Markers only (point sets, projections). */
+        SCATTER,
+        /** Lines with markers on logarithmic x and y axes (convergence: error vs n); values must be positive. */
+        LOG_LOG
     }
 
     /**

@@ -121,8 +121,8 @@ public final class PointsTourStep implements TourStep {
 
         List<Plot.Series> cloud = new ArrayList<>();
         for (Generator g : List.of(gens.get(0), gens.get(1), gens.get(2))) cloud.add(projection(g, 256));
-        out.plot(new Plot("qmc-points-2d", "256 points, coordinates 1 and 2 (markers; lines join them in x order)",
-                "x1", "x2", Plot.Kind.LINE, cloud));
+        out.plot(new Plot("qmc-points-2d", "256 points, coordinates 1 and 2",
+                "x1", "x2", Plot.Kind.SCATTER, cloud));
         return out.build();
     }
 
