@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "ortho4j", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Orthogonal and structured linear algebra on the JVM.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {HelpCommand.class, InfoCommand.class, TourCommand.class, OrthogonalizeCommand.class, AssignCommand.class, OptimRaceCommand.class},
+        subcommands = {HelpCommand.class, InfoCommand.class, TourCommand.class, OrthogonalizeCommand.class, AssignCommand.class, OptimRaceCommand.class, QmcCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a check failed, or an error occurred", "2:invalid usage"})
 public final class Main implements Callable<Integer> {
