@@ -1,0 +1,65 @@
+package org.ortho4j.vector;
+
+/**
+ * Every threshold and block size of the Vector API backend, in one place (the counterpart of
+ * core's {@code org.ortho4j.core.backend.Tuning}). The blocking values are read once from system
+ * properties at class load, so they can be swept without recompiling; the register tile
+ * ({@link #MR} x {@link #NV} vectors) is fixed by the hand-written micro-kernels.
+ *
+ * <p>Defaults were measured on an AMD EPYC Zen 4 (AVX-512, 512-bit species, L1d 32 KiB, L2 1 MiB
+ * per core, L3 32 MiB shared). The reasoning, with {@code NR = NV * lanes} (24 doubles or 48
+ * floats, i.e. 192 bytes per depth step either way):
+ * <ul>
+ *   <li>{@link #KC}: a {@code KC x NR} micro-panel of packed {@code op(B)} ({@code KC * 192}
+ *       bytes) is re-read by every micro-kernel call of one column panel and should stay in L1;</li>
+ *   <li>{@link #MC}: an {@code MC x KC} block of packed {@code op(A)} is re-read for every column
+ *       micro-panel and should stay in L2, with room for the B stream;</li>
+ *   <li>{@link #NC}: a {@code KC x NC} panel of packed {@code op(B)} is shared by all threads and
+ *       should stay in L3.</li>
+ * </ul>
+ *
+ * <table>
+ * <caption>System properties</caption>
+ * <tr><th>property</th><th>default</th><th>meaning</th></tr>
+ * <tr><td>{@code ortho4j.vector.kc}</td><td>256</td><td>depth block {@link #KC}</td></tr>
+ * <tr><td>{@code ortho4j.vector.mc}</td><td>144</td><td>row block {@link #MC} (rounded up to a multiple of {@link #MR})</td></tr>
+ * <tr><td>{@code ortho4j.vector.nc}</td><td>4080</td><td>column block {@link #NC} (rounded up to a multiple of NR)</td></tr>
+ * <tr><td>{@code ortho4j.vector.minChunks}</td><td>8</td><td>{@link #MIN_CHUNKS}</td></tr>
+ * </table>
+ */
+public final class VectorTuning {
+    private VectorTuning() {}
+
+    /** Rows of C held in registers by the micro-kernel (fixed by the kernel code). */
+    public static final int MR = 8;
+
+    /** Vectors per row of C held in registers by the micro-kernel (fixed by the kernel code). */
+    public static final int NV = 3;
+
+    /** Depth (k) block: the packed slices of op(A) and op(B) cover this many depth steps. */
+    public static final int KC = positive("ortho4j.vector.kc", 256);
+
+    /** Row (m) block: rows of op(A) packed together (at most; smaller when m is small). */
+    public static final int MC = roundUp(positive("ortho4j.vector.mc", 144), MR);
+
+    /** Column (n) block: columns of op(B) packed together and shared by all threads. */
+    public static final int NC = positive("ortho4j.vector.nc", 4080);
+
+    /**
+     * Parallel chunks a product is split into at least, when its shape allows: row blocks shrink
+     * (down to {@link #MR} rows) and then column groups are added until there are this many. The
+     * value depends on the problem shape only, never on the thread count, so results are
+     * bit-for-bit identical for any number of threads.
+     */
+    public static final int MIN_CHUNKS = positive("ortho4j.vector.minChunks", 8);
+
+    static int roundUp(int x, int multiple) {
+        return (x + multiple - 1) / multiple * multiple;
+    }
+
+    private static int positive(String property, int dflt) {
+        int v = Integer.getInteger(property, dflt);
+        if (v < 1) throw new IllegalArgumentException(property + " = " + v + ", expected >= 1");
+        return v;
+    }
+}
