@@ -13,8 +13,9 @@ import org.ortho4j.core.backend.SymmetricFill;
  *
  * <p>Loop nest, outermost first, for {@code C = alpha * op(A) op(B) + beta * C}:
  * <ol>
- *   <li>{@code jc}: column blocks of width {@code NC}; </li>
- *   <li>{@code pc}: depth blocks of {@code KC}; the {@code KC x NC} panel of {@code op(B)} is packed
+ *   <li>{@code jc}: column blocks of width at most {@code NC} (a multiple of {@code NR}), split
+ *       evenly so that no thin remainder block is left;</li>
+ *   <li>{@code pc}: depth blocks of at most {@code KC}, split evenly likewise; the {@code KC x NC} panel of {@code op(B)} is packed
  *       once into {@code NR}-column micro-panels ({@code NR = NV * lanes}), each stored depth-major
  *       so the micro-kernel reads it contiguously, and shared read-only by all threads;</li>
  *   <li>parallel chunks: a block of at most {@code MC} rows of {@code op(A)} times a group of
@@ -104,13 +105,15 @@ final class VectorDgemm {
         int mc = Math.max(MR, Math.min(MC, VectorTuning.roundUp(ceilDiv(m, VectorTuning.MIN_CHUNKS), MR)));
         int rowBlocks = ceilDiv(m, mc);
         Workspace caller = WORK.get();
-        for (int jc = 0; jc < n; jc += NC) {
-            int nc = Math.min(NC, n - jc);
+        // column and depth blocks of at most NC and KC, split evenly (no thin remainder block)
+        int ncBlock = VectorTuning.roundUp(ceilDiv(n, ceilDiv(n, NC)), NR), kcBlock = ceilDiv(k, ceilDiv(k, KC));
+        for (int jc = 0; jc < n; jc += ncBlock) {
+            int nc = Math.min(ncBlock, n - jc);
             int panels = ceilDiv(nc, NR);
             int perGroup = ceilDiv(panels, Math.min(panels, ceilDiv(VectorTuning.MIN_CHUNKS, rowBlocks)));
             int groups = ceilDiv(panels, perGroup);
-            for (int pc = 0; pc < k; pc += KC) {
-                int kc = Math.min(KC, k - pc);
+            for (int pc = 0; pc < k; pc += kcBlock) {
+                int kc = Math.min(kcBlock, k - pc);
                 if (caller.b.length < panels * NR * kc) caller.b = new double[panels * NR * KC];
                 double[] bp = caller.b;
                 packB(transB, b, bOff, ldb, pc, kc, jc, nc, bp);

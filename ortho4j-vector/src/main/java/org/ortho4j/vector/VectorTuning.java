@@ -7,22 +7,27 @@ package org.ortho4j.vector;
  * ({@link #MR} x {@link #NV} vectors) is fixed by the hand-written micro-kernels.
  *
  * <p>Defaults were measured on an AMD EPYC Zen 4 (AVX-512, 512-bit species, L1d 32 KiB, L2 1 MiB
- * per core, L3 32 MiB shared). The reasoning, with {@code NR = NV * lanes} (24 doubles or 48
- * floats, i.e. 192 bytes per depth step either way):
+ * per core, L3 32 MiB shared, 2 cores); with {@code NR = NV * lanes} (24 doubles or 48 floats,
+ * 192 bytes per depth step either way) the same values suit both precisions:
  * <ul>
  *   <li>{@link #KC}: a {@code KC x NR} micro-panel of packed {@code op(B)} ({@code KC * 192}
- *       bytes) is re-read by every micro-kernel call of one column panel and should stay in L1;</li>
- *   <li>{@link #MC}: an {@code MC x KC} block of packed {@code op(A)} is re-read for every column
- *       micro-panel and should stay in L2, with room for the B stream;</li>
- *   <li>{@link #NC}: a {@code KC x NC} panel of packed {@code op(B)} is shared by all threads and
- *       should stay in L3.</li>
+ *       bytes, 72 KiB) is re-read by every micro-kernel call of one column panel from L2 (the
+ *       kernel needs only about 11 bytes per cycle, far below L2 bandwidth); a deeper block
+ *       amortises loading and storing the C tile. Sweeping 128..768 gave a flat optimum from
+ *       256 to 512; 384 was best at n = 1024 once depth blocks are split evenly;</li>
+ *   <li>{@link #MC}: an {@code MC x KC} block of packed {@code op(A)} (576 KiB of doubles) is
+ *       re-read for every column micro-panel and stays in L2;</li>
+ *   <li>{@link #NC}: a {@code KC x NC} panel of packed {@code op(B)} (at most 12 MiB of
+ *       doubles) is shared by all threads and stays in L3.</li>
  * </ul>
+ * Column and depth blocks are split evenly (e.g. k = 1024 gives three blocks of 342, not
+ * 384 + 384 + 256), so no block is left thin.
  *
  * <table>
  * <caption>System properties</caption>
  * <tr><th>property</th><th>default</th><th>meaning</th></tr>
- * <tr><td>{@code ortho4j.vector.kc}</td><td>256</td><td>depth block {@link #KC}</td></tr>
- * <tr><td>{@code ortho4j.vector.mc}</td><td>144</td><td>row block {@link #MC} (rounded up to a multiple of {@link #MR})</td></tr>
+ * <tr><td>{@code ortho4j.vector.kc}</td><td>384</td><td>depth block {@link #KC}</td></tr>
+ * <tr><td>{@code ortho4j.vector.mc}</td><td>192</td><td>row block {@link #MC} (rounded up to a multiple of {@link #MR})</td></tr>
  * <tr><td>{@code ortho4j.vector.nc}</td><td>4080</td><td>column block {@link #NC} (rounded up to a multiple of NR)</td></tr>
  * <tr><td>{@code ortho4j.vector.minChunks}</td><td>8</td><td>{@link #MIN_CHUNKS}</td></tr>
  * </table>
@@ -36,13 +41,13 @@ public final class VectorTuning {
     /** Vectors per row of C held in registers by the micro-kernel (fixed by the kernel code). */
     public static final int NV = 3;
 
-    /** Depth (k) block: the packed slices of op(A) and op(B) cover this many depth steps. */
-    public static final int KC = positive("ortho4j.vector.kc", 256);
+    /** Depth (k) block: the packed slices of op(A) and op(B) cover at most this many depth steps. */
+    public static final int KC = positive("ortho4j.vector.kc", 384);
 
     /** Row (m) block: rows of op(A) packed together (at most; smaller when m is small). */
-    public static final int MC = roundUp(positive("ortho4j.vector.mc", 144), MR);
+    public static final int MC = roundUp(positive("ortho4j.vector.mc", 192), MR);
 
-    /** Column (n) block: columns of op(B) packed together and shared by all threads. */
+    /** Column (n) block: at most this many columns of op(B) are packed together and shared by all threads. */
     public static final int NC = positive("ortho4j.vector.nc", 4080);
 
     /**
