@@ -36,6 +36,7 @@ public final class GenerateVectorTwins {
                 .replaceAll("\\bDoubleVector\\b", "FloatVector")
                 .replaceAll("\\bDouble\\b", "Float")
                 .replaceAll("\\bVectorDgemm\\b", "VectorSgemm")
+                .replaceAll("\\bdgemm\\b", "sgemm")
                 .replace("The float twin {@code VectorSgemm} is generated\n * from this file", "Generated from\n * {@code VectorDgemm}");
     }
 }

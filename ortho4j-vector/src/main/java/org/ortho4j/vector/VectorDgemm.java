@@ -2,6 +2,7 @@ package org.ortho4j.vector;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
+import org.ortho4j.core.backend.JavaBackend;
 import org.ortho4j.core.backend.Parallel;
 import org.ortho4j.core.backend.SymmetricFill;
 
@@ -71,10 +72,17 @@ final class VectorDgemm {
 
     private static final ThreadLocal<Workspace> WORK = ThreadLocal.withInitial(Workspace::new);
 
-    /** {@code C = alpha * op(A) op(B) + beta * C}; see the class documentation. */
+    /**
+     * {@code C = alpha * op(A) op(B) + beta * C}; see the class documentation. Products with
+     * {@code m} or {@code n} below {@link VectorTuning#SKINNY} run on the Java backend.
+     */
     static void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
                      double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
                      double beta, double[] c, int cOff, int ldc) {
+        if (Math.min(m, n) < VectorTuning.SKINNY) {
+            JavaBackend.INSTANCE.dgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
         multiply(false, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
     }
 

@@ -3,6 +3,7 @@ package org.ortho4j.vector;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
+import org.ortho4j.core.backend.JavaBackend;
 import org.ortho4j.core.backend.Parallel;
 import org.ortho4j.core.backend.SymmetricFill;
 
@@ -72,10 +73,17 @@ final class VectorSgemm {
 
     private static final ThreadLocal<Workspace> WORK = ThreadLocal.withInitial(Workspace::new);
 
-    /** {@code C = alpha * op(A) op(B) + beta * C}; see the class documentation. */
+    /**
+     * {@code C = alpha * op(A) op(B) + beta * C}; see the class documentation. Products with
+     * {@code m} or {@code n} below {@link VectorTuning#SKINNY} run on the Java backend.
+     */
     static void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                      float beta, float[] c, int cOff, int ldc) {
+        if (Math.min(m, n) < VectorTuning.SKINNY) {
+            JavaBackend.INSTANCE.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
         multiply(false, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
     }
 

@@ -30,6 +30,7 @@ package org.ortho4j.vector;
  * <tr><td>{@code ortho4j.vector.mc}</td><td>192</td><td>row block {@link #MC} (rounded up to a multiple of {@link #MR})</td></tr>
  * <tr><td>{@code ortho4j.vector.nc}</td><td>4080</td><td>column block {@link #NC} (rounded up to a multiple of NR)</td></tr>
  * <tr><td>{@code ortho4j.vector.minChunks}</td><td>8</td><td>{@link #MIN_CHUNKS}</td></tr>
+ * <tr><td>{@code ortho4j.vector.skinny}</td><td>3</td><td>{@link #SKINNY}</td></tr>
  * </table>
  */
 public final class VectorTuning {
@@ -57,6 +58,14 @@ public final class VectorTuning {
      * bit-for-bit identical for any number of threads.
      */
     public static final int MIN_CHUNKS = positive("ortho4j.vector.minChunks", 8);
+
+    /**
+     * GEMMs with {@code m} or {@code n} below this run on core's Java backend: such a product is
+     * matrix-vector-like and memory-bound, and packing plus padding to full register tiles costs
+     * more than the micro-kernel saves (measured about 1.5-2x slower than the Java backend at
+     * {@code m} or {@code n} = 1 and 2 with the other sizes 2000, and faster from 3 on).
+     */
+    public static final int SKINNY = positive("ortho4j.vector.skinny", 3);
 
     static int roundUp(int x, int multiple) {
         return (x + multiple - 1) / multiple * multiple;
