@@ -16,21 +16,24 @@ import org.ortho4j.core.backend.SymmetricFill;
  * <ol>
  *   <li>{@code jc}: column blocks of width at most {@code NC} (a multiple of {@code NR}), split
  *       evenly so that no thin remainder block is left;</li>
- *   <li>{@code pc}: depth blocks of at most {@code KC}, split evenly likewise; the {@code KC x NC} panel of {@code op(B)} is packed
- *       once into {@code NR}-column micro-panels ({@code NR = NV * lanes}), each stored depth-major
- *       so the micro-kernel reads it contiguously, and shared read-only by all threads;</li>
+ *   <li>{@code pc}: depth blocks of at most {@code KC}, split evenly likewise; the
+ *       {@code KC x NC} panel of {@code op(B)} is packed once into {@code NR}-column micro-panels
+ *       ({@code NR = NV * lanes}), each stored depth-major so the micro-kernel reads it
+ *       contiguously, and shared read-only by all threads;</li>
  *   <li>parallel chunks: a block of at most {@code MC} rows of {@code op(A)} times a group of
  *       column micro-panels; the row block is packed into the running thread's buffer as
  *       {@code MR}-row micro-panels, stored depth-major;</li>
  *   <li>{@code jr} over column micro-panels, then {@code ir} over row micro-panels: the micro-kernel
  *       holds an {@code MR x NR} tile of C in {@code MR * NV} vector registers and performs
- *       {@code KC} rank-1 updates with {@code fma}, each one {@code NV} vector loads from the B
- *       micro-panel and {@code MR} scalar broadcasts from the A micro-panel.</li>
+ *       {@code kc} rank-1 updates with {@code fma}, each one {@code NV} vector loads from the B
+ *       micro-panel and {@code MR} scalar broadcasts from the A micro-panel, then writes the
+ *       accumulators to a per-thread scratch tile.</li>
  * </ol>
  * Transposes cost only a different packing loop. Packing pads edge micro-panels with zeros, so the
- * micro-kernel always runs on a full tile; an edge tile is computed into a scratch tile and merged
- * into C with scalar code that applies exactly the same operations as the vector store, so every
- * element of C is computed the same way wherever it lies.
+ * micro-kernel always runs on a full tile. A full tile is merged from the scratch tile into C with
+ * vector operations, an edge tile with scalar code that applies exactly the same operations, so
+ * every element of C is computed the same way wherever it lies. Products with {@code m} or
+ * {@code n} below {@link VectorTuning#SKINNY} are handed to the Java backend.
  *
  * <p>Scaling: on the first depth block each tile is stored as {@code fma(acc, alpha, beta * C)}
  * ({@code alpha * acc} when {@code beta == 0}, so C is never read and NaN in C does not
