@@ -41,6 +41,10 @@ public final class NativeBackend implements Backend {
                       double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
                       double beta, double[] c, int cOff, int ldc) {
         if (m == 0 || n == 0) return;
+        if (k == 0 || alpha == 0) {            // C = beta C: netlib rejects the empty operands
+            JavaBackend.INSTANCE.dgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
         blas.dgemm(t(transB), t(transA), n, m, k, alpha, b, bOff, Math.max(1, ldb), a, aOff, Math.max(1, lda),
                 beta, c, cOff, Math.max(1, ldc));
     }
@@ -50,6 +54,10 @@ public final class NativeBackend implements Backend {
                       float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                       float beta, float[] c, int cOff, int ldc) {
         if (m == 0 || n == 0) return;
+        if (k == 0 || alpha == 0) {
+            JavaBackend.INSTANCE.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
         blas.sgemm(t(transB), t(transA), n, m, k, alpha, b, bOff, Math.max(1, ldb), a, aOff, Math.max(1, lda),
                 beta, c, cOff, Math.max(1, ldc));
     }
@@ -58,6 +66,10 @@ public final class NativeBackend implements Backend {
     public void dsyrk(boolean trans, int n, int k, double alpha, double[] a, int aOff, int lda,
                       double beta, double[] c, int cOff, int ldc) {
         if (n == 0) return;
+        if (k == 0 || alpha == 0 || shortView(a.length, aOff, lda, trans ? k : n) || shortView(c.length, cOff, ldc, n)) {
+            Backend.super.dsyrk(trans, n, k, alpha, a, aOff, lda, beta, c, cOff, ldc);
+            return;
+        }
         // Row-major A A^T (A n x k) is column-major A'^T A' with A' = A^T stored k x n: trans "T".
         // Column-major "U" of the row-major array is the row-major lower triangle.
         blas.dsyrk("U", trans ? "N" : "T", n, k, alpha, a, aOff, Math.max(1, lda), beta, c, cOff, Math.max(1, ldc));
@@ -68,7 +80,19 @@ public final class NativeBackend implements Backend {
     public void ssyrk(boolean trans, int n, int k, float alpha, float[] a, int aOff, int lda,
                       float beta, float[] c, int cOff, int ldc) {
         if (n == 0) return;
+        if (k == 0 || alpha == 0 || shortView(a.length, aOff, lda, trans ? k : n) || shortView(c.length, cOff, ldc, n)) {
+            Backend.super.ssyrk(trans, n, k, alpha, a, aOff, lda, beta, c, cOff, ldc);
+            return;
+        }
         blas.ssyrk("U", trans ? "N" : "T", n, k, alpha, a, aOff, Math.max(1, lda), beta, c, cOff, Math.max(1, ldc));
         SymmetricFill.mirrorUpper(n, c, cOff, ldc);
+    }
+
+    /**
+     * netlib's SYRK argument check wants {@code off + rows * ld} elements, more than a legal
+     * row-major view whose last row ends early holds; such calls take the GEMM-based default.
+     */
+    private static boolean shortView(int length, int off, int ld, int rows) {
+        return off + (long) rows * ld > length;
     }
 }
