@@ -62,7 +62,7 @@ final class BayesCubature {
     }
 
     /** Kernel factors {@code c B(u)} of the rows of x (lattice), relative to the first point x0. */
-    private double[] latticeFactors(Matrix x, double[] x0) {
+    double[] latticeFactors(Matrix x, double[] x0) {
         int d = x.cols;
         double[] f = new double[x.rows * d];
         for (int i = 0; i < x.rows; i++)
@@ -78,7 +78,7 @@ final class BayesCubature {
      * Kernel factors {@code B(w)/10} of t-bit integers {@code w = xb ⊕ x0b} (net, order 1):
      * {@code B(w) = 1 − 3·2^{−k}} for {@code w/2^t ∈ [2^{−k}, 2^{−k+1})}, B(0) = 1.
      */
-    private static double[] netFactors(long[][] bits, long[] b0, int t) {
+    static double[] netFactors(long[][] bits, long[] b0, int t) {
         int d = b0.length;
         double[] f = new double[bits.length * d];
         for (int i = 0; i < bits.length; i++)
@@ -95,7 +95,7 @@ final class BayesCubature {
     }
 
     /** λ̊ (length n) and λ_f of the kernel with shape θ on the first n points. */
-    private double[] kernelSpectrum(double theta, double[] factors, int n, int d, double[] factorOut) {
+    double[] kernelSpectrum(double theta, double[] factors, int n, int d, double[] factorOut) {
         double[] re = new double[n];
         double scale = 0;
         for (int i = 0; i < n; i++) {
@@ -115,7 +115,7 @@ final class BayesCubature {
     }
 
     /** Loss, RKHS norm and λ̊₀ (unscaled) for shape θ. */
-    private double[] objective(double theta, double[] factors, int n, int d, Spectrum y) {
+    double[] objective(double theta, double[] factors, int n, int d, Spectrum y) {
         double[] lf = new double[1];
         double[] ring = kernelSpectrum(theta, factors, n, d, lf);
         double lambdaFactor = lf[0], cutoff = 100 * Math.ulp(1.0), nn = (double) n * n;

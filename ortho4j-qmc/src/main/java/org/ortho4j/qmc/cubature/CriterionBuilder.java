@@ -111,7 +111,7 @@ public abstract class CriterionBuilder<B extends CriterionBuilder<B>> {
             requirePowerOfTwo("nLimit", nLimit);
         }
         if (nLimit < nInit) throw new IllegalArgumentException("nLimit = " + nLimit + ", expected >= nInit = " + nInit);
-        if (nLimit > points.nLimit() && !(points.nLimit() == Long.MAX_VALUE))
+        if (nLimit > points.nLimit())
             throw new IllegalArgumentException("nLimit = " + nLimit + ", expected <= points.nLimit() = " + points.nLimit());
     }
 

@@ -48,13 +48,28 @@ public final class CubQMCBayesLatticeG implements StoppingCriterion {
             super(integrand, lattice, 1L << 8, Math.min(1L << 22, lattice == null ? 1L << 22 : lattice.nLimit()));
         }
 
-        /** The periodizing transform (default C1SIN). */
+        /**
+         * The periodizing transform (default C1SIN).
+         *
+         * @param p the transform
+         * @return this builder
+         */
         public Builder periodization(Periodization p) { this.periodization = Check.notNull("periodization", p); return this; }
 
-        /** The credible-interval rule (default MLE). */
+        /**
+         * The credible-interval rule (default MLE).
+         *
+         * @param e the rule
+         * @return this builder
+         */
         public Builder errorBound(BayesErrorBound e) { this.errorBound = Check.notNull("errorBound", e); return this; }
 
-        /** The kernel's Bernoulli order r, 1 or 2 (default 2). */
+        /**
+         * The kernel's Bernoulli order r (default 2): B_2 for r = 1, B_4 for r = 2.
+         *
+         * @param r 1 or 2
+         * @return this builder
+         */
         public Builder order(int r) { this.order = Check.inRange("order", r, 1, 2); return this; }
 
         BayesCubature engine() {

@@ -45,7 +45,12 @@ public final class CubQMCBayesNetG implements StoppingCriterion {
             super(integrand, net, 1L << 8, Math.min(1L << 22, net == null ? 1L << 22 : net.nLimit()));
         }
 
-        /** The credible-interval rule (default MLE). */
+        /**
+         * The credible-interval rule (default MLE).
+         *
+         * @param e the rule
+         * @return this builder
+         */
         public Builder errorBound(BayesErrorBound e) { this.errorBound = Check.notNull("errorBound", e); return this; }
 
         BayesCubature engine() {

@@ -14,7 +14,7 @@ import org.ortho4j.core.linalg.Matrix;
  *
  * <p><b>0/1 guard.</b> Maps that apply the normal quantile Φ⁻¹ clip each coordinate into
  * {@code [2^-53, 1 - 2^-53]} first (see {@link #GUARD}), so an unrandomized point at the origin or a
- * periodized coordinate equal to 1 maps to ±8.13 standard deviations instead of ±∞.
+ * periodized coordinate equal to 1 maps to ±8.21 standard deviations instead of ±∞.
  *
  * <p>Implementations are immutable and thread-safe.
  */
