@@ -96,25 +96,28 @@ final class Base2 {
 
     /**
      * Nested uniform (Owen) scrambling of a t-bit integer, evaluated without state: output digit
-     * q+1 is {@code x_{q+1} XOR b(q, x_1..x_q)}, where the flip bit of the tree node reached by the
-     * prefix {@code x_1..x_q} is the leading bit of {@code mix(keys[q] ^ prefix)}. Every node of the
-     * (conceptual, infinite) binary tree thus owns one pseudo-random bit that depends only on the
-     * level key and the prefix; QMCPy's lazily grown tree is a cache of exactly such bits, but its
-     * bits are drawn in the order points are first requested, which makes the result depend on
-     * the call sequence. Only the first {@code levels} digits are scrambled (the rest pass through):
-     * a double keeps only the leading 53 digits.
+     * q+1 is {@code x_{q+1} XOR f_q(x_1..x_q)}, the flip bit of the tree node reached by the digit
+     * prefix {@code p = x >>> (t - q)}, with
+     * <pre>  f_q(p) = (a_q p + b_q mod 2^64) >>> 63,   a_q = keys[off + 2q], b_q = keys[off + 2q + 1] uniform. </pre>
+     * This multiply-add-shift family is strongly universal for {@code p < 2^63} (Dietzfelbinger
+     * 1996): at each level the bits of any two distinct prefixes are independent and uniform, and
+     * the levels have independent keys. Hence every scrambled point, and every pair of scrambled
+     * points, has exactly the distribution of Owen's nested uniform scrambling with independent
+     * node bits, so estimator means and variances are exactly NUS's; a scramble is a bijection at
+     * every node, so the net's t-value is kept. Only the first {@code levels} digits are scrambled
+     * (the rest pass through): a double keeps only the leading 53 digits. The flip bits are
+     * accumulated MSB-first and shifted into place once.
      *
      * @param x      the t-bit input
-     * @param keys   independent 64-bit level keys, at least {@code levels} from {@code off}
+     * @param keys   {@code 2 * levels} keys from {@code off}
      * @param t      bits of x, 1..64
      * @param levels digits to scramble, 0..t
      */
     static long nestedUniform(long x, long[] keys, int off, int t, int levels) {
-        long flips = levels > 0 ? (SplitMix64.mix(keys[off]) >>> 63) << (t - 1) : 0;
-        for (int q = 1; q < levels; q++) {
-            long prefix = x >>> (t - q);
-            flips |= (SplitMix64.mix(keys[off + q] ^ prefix) >>> 63) << (t - 1 - q);
-        }
-        return x ^ flips;
+        if (levels == 0) return x;
+        long flips = keys[off + 1] >>> 63;  // level 0: the empty prefix
+        for (int q = 1; q < levels; q++)
+            flips = (flips << 1) | ((keys[off + 2 * q] * (x >>> (t - q)) + keys[off + 2 * q + 1]) >>> 63);
+        return x ^ (flips << (t - levels));
     }
 }

@@ -1,5 +1,6 @@
 package org.ortho4j.qmc.points;
 
+import org.ortho4j.core.Check;
 import org.ortho4j.core.backend.Parallel;
 import org.ortho4j.core.linalg.Matrix;
 import org.ortho4j.qmc.PointSet;
@@ -47,8 +48,27 @@ abstract class BlockPointSet implements PointSet {
     public Matrix points(int r, long nMin, long nMax) {
         int n = checkRange(r, nMin, nMax);
         Matrix out = new Matrix(n, d);
-        forBlocks(n, (i0, i1) -> fill(r, nMin + i0, nMin + i1, out.data, i0 * d));
+        forBlocks(n, (i0, i1) -> fillBlock(r, nMin + i0, nMin + i1, out.data, i0 * d));
         return out;
+    }
+
+    /**
+     * The same points as {@link #points(int, long, long)}, written row-major ({@code d} values per
+     * row) into {@code out} from {@code offset} instead of a new matrix: no allocation (the Java
+     * heap zeroes every new array, an extra pass over memory that dominates for cheap generators).
+     *
+     * @param r      replication, 0..R-1
+     * @param nMin   first index
+     * @param nMax   end index (exclusive), at most {@link #nLimit()}
+     * @param out    destination, at least {@code offset + (nMax - nMin) d} long
+     * @param offset position of point nMin's first coordinate
+     * @throws IllegalArgumentException for an invalid range or a destination too short
+     */
+    public void pointsInto(int r, long nMin, long nMax, double[] out, int offset) {
+        int n = checkRange(r, nMin, nMax);
+        Check.notNull("out", out);
+        Check.block("out", out.length, offset, n, d, d);
+        forBlocks(n, (i0, i1) -> fillBlock(r, nMin + i0, nMin + i1, out, offset + i0 * d));
     }
 
     /** Runs {@code body(i0, i1)} over the blocks of {@code [0, n)} in parallel. */
@@ -88,7 +108,7 @@ abstract class BlockPointSet implements PointSet {
      * Writes points {@code from .. to-1} of replication r row-major ({@code d} per row) into
      * {@code out} starting at {@code off}.
      */
-    abstract void fill(int r, long from, long to, double[] out, int off);
+    abstract void fillBlock(int r, long from, long to, double[] out, int off);
 
     /** Indices per parallel block (fixed: independent of the thread count). */
     int chunkRows() { return 4096; }

@@ -26,11 +26,14 @@ import org.ortho4j.core.random.SplitMix64;
  *   <li>LMS: every coordinate's matrix is multiplied by a random t x tc matrix (unit lower
  *       triangular in its first tc rows, uniform below) — see
  *       {@link GeneratingMatrices#linearScramble}; LMS_DS adds a t-bit shift;</li>
- *   <li>NUS: nested uniform scrambling of the t-bit points {@code x << (t - tc)}: each node of
- *       the binary digit tree owns an independent pseudo-random flip bit, computed from a
- *       per-(replication, coordinate, level) key and the digit prefix (stateless, so independent
- *       of call order and threads; QMCPy's lazily grown tree gives the same distribution but
- *       depends on the order in which points are first requested).</li>
+ *   <li>NUS: nested uniform scrambling of the t-bit points {@code x << (t - tc)}: the flip bit
+ *       of each node of the binary digit tree is a strongly universal hash of its digit prefix
+ *       with per-(replication, coordinate, level) keys (see {@code Base2.nestedUniform}), so
+ *       every point and every pair of points is distributed exactly as under Owen's scrambling
+ *       (same mean and variance of any estimator). It is stateless: O(1) memory and independent
+ *       of call order and threads. QMCPy instead grows a random tree lazily (O(n d) memory) and
+ *       draws node bits in the order points are first requested, so its points depend on the
+ *       sequence of calls.</li>
  * </ul>
  * <b>Higher order</b> ({@code alpha > 1}, dimension given as d): base coordinates 0..d·alpha-1
  * are interlaced into d coordinates (spec 2.6): NONE/DS interlace the raw matrices to
@@ -57,7 +60,7 @@ public final class DigitalNetB2 extends BlockPointSet {
     private final long[][] direct;    // per matrix set: [k * width + j] = column k of walked coordinate j
     private final long[][] step;      // per matrix set: natural = prefix XORs of direct, gray = direct
     private final long[][] shifts;    // [R][width] XORed into the start state (zeros when none)
-    private final long[][] nusKeys;   // [R][width * t] level keys (NUS only)
+    private final long[][] nusKeys;   // [R][width * 2t]: a_q, b_q of walked coordinate c at c*2t + 2q (NUS only)
     private final boolean guard;
     private final int floatShift;
     private final double floatScale;
@@ -120,11 +123,11 @@ public final class DigitalNetB2 extends BlockPointSet {
                     shifts[r][j] = b.shifts != null ? b.shifts[r][j] : Streams.bits(Streams.stream(seed, Streams.SHIFT, r, coords[j]), t);
         }
         if (randomization == NetRandomization.NUS) {
-            nusKeys = new long[R][width * t];
+            nusKeys = new long[R][width * 2 * t];
             for (int r = 0; r < R; r++)
                 for (int c = 0; c < width; c++) {
                     SplitMix64 rng = Streams.stream(seed, Streams.NUS, r, baseCoords[c]);
-                    for (int q = 0; q < t; q++) nusKeys[r][c * t + q] = rng.nextLong();
+                    for (int q = 0; q < 2 * t; q++) nusKeys[r][c * 2 * t + q] = rng.nextLong();
                 }
         } else {
             nusKeys = null;
@@ -326,19 +329,25 @@ public final class DigitalNetB2 extends BlockPointSet {
         void row(int k, long[] state);
     }
 
-    /**
-     * Walks indices {@code from .. to-1} of replication r, handing the state of each (the walked
-     * words, shift included) to the sink with its position k = 0, 1, ...
-     */
-    private void walk(int r, long from, long to, RowSink sink) {
-        int set = direct.length == 1 ? 0 : r;
-        long[] cols = direct[set], stp = step[set];
+    /** The walked state of index {@code from}: the direct XOR of its columns, shift included. */
+    private long[] start(int r, long from) {
+        long[] cols = direct[direct.length == 1 ? 0 : r];
         long[] state = shifts[r].clone();
         long idx = order == NetOrder.GRAY ? from ^ (from >>> 1) : from;
         for (long bitsLeft = idx; bitsLeft != 0; bitsLeft &= bitsLeft - 1) {
             int base = Long.numberOfTrailingZeros(bitsLeft) * width;
             for (int j = 0; j < width; j++) state[j] ^= cols[base + j];
         }
+        return state;
+    }
+
+    /**
+     * Walks indices {@code from .. to-1} of replication r, handing the state of each (the walked
+     * words, shift included) to the sink with its position k = 0, 1, ...
+     */
+    private void walk(int r, long from, long to, RowSink sink) {
+        long[] stp = step[direct.length == 1 ? 0 : r];
+        long[] state = start(r, from);
         for (long i = from; ; ) {
             sink.row((int) (i - from), state);
             if (++i >= to) break;
@@ -347,42 +356,73 @@ public final class DigitalNetB2 extends BlockPointSet {
         }
     }
 
+    /**
+     * The hot loop of NONE, DS, LMS and LMS_DS: one XOR and one conversion per value, fused in one
+     * pass per row; the zero guard is branch-free.
+     */
+    private void fillLinear(int r, long from, long to, double[] out, int off) {
+        long[] stp = step[direct.length == 1 ? 0 : r];
+        long[] state = start(r, from);
+        int sh = floatShift, w = d;
+        double scale = floatScale, half = 0.5 * floatScale;
+        for (int j = 0; j < w; j++) out[off + j] = Base2.toUnit(state[j], sh, scale, guard);
+        for (long i = from + 1; i < to; i++) {
+            off += w;
+            int base = Long.numberOfTrailingZeros(i) * w;
+            if (guard) {
+                // max(2v, 1) * scale/2: v scale for v >= 1, scale/2 for v = 0 (2v < 2^54 is even: exact)
+                for (int j = 0; j < w; j++) {
+                    long s = state[j] ^ stp[base + j];
+                    state[j] = s;
+                    out[off + j] = Math.max((s >>> sh) << 1, 1L) * half;
+                }
+            } else {
+                for (int j = 0; j < w; j++) {
+                    long s = state[j] ^ stp[base + j];
+                    state[j] = s;
+                    out[off + j] = (s >>> sh) * scale;
+                }
+            }
+        }
+    }
+
     /** Digits of the scramble to compute for an output of {@code outBits} leading bits. */
     private int nusLevels(int outBits) {
         return Math.min(t, (outBits + alpha - 1) / alpha);
     }
 
-    /** The t-bit output of column j from the walked state (NUS only). */
-    private long nusValue(int r, long[] state, int j, int levels, long[] group) {
-        long[] keys = nusKeys[r];
-        if (alpha == 1) return Base2.nestedUniform(state[j], keys, j * t, t, levels);
-        for (int a = 0; a < alpha; a++) {
-            int c = j * alpha + a;
-            group[a] = Base2.nestedUniform(state[c], keys, c * t, t, levels);
+    /**
+     * NUS output words of one walked row: scrambles the {@code width} walked words and, for
+     * alpha &gt; 1, interlaces each group of alpha into one output word.
+     *
+     * @param scrambled scratch of length width
+     * @param group     scratch of length alpha
+     * @param out       receives the d t-bit output words
+     */
+    private void nusRow(int r, long[] state, int levels, long[] scrambled, long[] group, long[] out) {
+        long[] keys = nusKeys[r], dst = alpha == 1 ? out : scrambled;
+        for (int c = 0; c < width; c++) dst[c] = Base2.nestedUniform(state[c], keys, 2 * t * c, t, levels);
+        if (alpha == 1) return;
+        for (int j = 0; j < d; j++) {
+            System.arraycopy(scrambled, j * alpha, group, 0, alpha);
+            out[j] = Base2.interlace(group, 0, alpha, t, t);
         }
-        return Base2.interlace(group, 0, alpha, t, t);
     }
 
     @Override
-    void fill(int r, long from, long to, double[] out, int off) {
+    void fillBlock(int r, long from, long to, double[] out, int off) {
         if (from >= to) return;
         int sh = floatShift;
         double scale = floatScale;
-        boolean g = guard;
         if (randomization != NetRandomization.NUS) {
-            walk(r, from, to, (k, st) -> {
-                int o = off + k * d;
-                for (int j = 0; j < d; j++) {
-                    double x = (st[j] >>> sh) * scale;
-                    out[o + j] = g && x == 0 ? 0.5 * scale : x;
-                }
-            });
+            fillLinear(r, from, to, out, off);
         } else {
             int levels = nusLevels(Math.min(t, Base2.DOUBLE_BITS));
-            long[] group = new long[alpha];
+            long[] scrambled = new long[width], group = new long[alpha], words = new long[d];
             walk(r, from, to, (k, st) -> {
+                nusRow(r, st, levels, scrambled, group, words);
                 int o = off + k * d;
-                for (int j = 0; j < d; j++) out[o + j] = Base2.toUnit(nusValue(r, st, j, levels, group), sh, scale, true);
+                for (int j = 0; j < d; j++) out[o + j] = Base2.toUnit(words[j], sh, scale, true);
             });
         }
     }
@@ -404,13 +444,13 @@ public final class DigitalNetB2 extends BlockPointSet {
         int n = checkRange(r, nMin, nMax);
         long[][] out = new long[n][d];
         int levels = nusLevels(t);
+        boolean nus = randomization == NetRandomization.NUS;
         forBlocks(n, (i0, i1) -> {
             if (i0 >= i1) return;
-            long[] group = new long[alpha];
+            long[] scrambled = new long[width], group = new long[alpha];
             walk(r, nMin + i0, nMin + i1, (k, st) -> {
-                long[] row = out[i0 + k];
-                for (int j = 0; j < d; j++)
-                    row[j] = randomization == NetRandomization.NUS ? nusValue(r, st, j, levels, group) : st[j];
+                if (nus) nusRow(r, st, levels, scrambled, group, out[i0 + k]);
+                else System.arraycopy(st, 0, out[i0 + k], 0, d);
             });
         });
         return out;

@@ -13,10 +13,12 @@ import org.ortho4j.core.random.SplitMix64;
  * triangular with nonzero diagonal in its first m_b rows, uniform below). QMCPy sizes every
  * coordinate's L with the m_max of the smallest base in use; the extra columns only meet digits
  * that are always 0, so the distribution is the same, and sizing by the coordinate's own base
- * keeps its randomization independent of the other coordinates requested. Digit maps (PERM, DS) or nested scrambling (NUS) give the
- * output digits y, and {@code x = sum_q y_q r_q} with {@code r_0 = 1/b, r_{q+1} = r_q / b}, summed
- * in increasing q (QMCPy's {@code gdn_integer_to_float} and scipy's order: the unrandomized
- * points equal scipy's {@code Halton(scramble=False)} bit for bit). QRNG instead evaluates
+ * keeps its randomization independent of the other coordinates requested. Digit maps (PERM, DS)
+ * or nested scrambling (NUS) give the output digits y, and {@code x = sum_q y_q r_q} with
+ * {@code r_0 = 1/b, r_{q+1} = r_q / b}. Unrandomized points are summed in increasing q (QMCPy's
+ * {@code gdn_integer_to_float} and scipy's order) and equal scipy's
+ * {@code Halton(scramble=False)} bit for bit; randomized ones use four partial sums (the same
+ * value up to a few units of 2^-53, without the serial add chain). QRNG instead evaluates
  * {@code sum_{k<32} ((f a_k + s_k) mod b) b^-(k+1)} by Horner's rule from k = 31 down, as
  * {@code qrng}.
  *
@@ -26,7 +28,8 @@ import org.ortho4j.core.random.SplitMix64;
  * 7919): the omitted tail is below 2^-54. Walking consecutive indices updates the digits of i
  * with carries and, for LMS, {@code z += P[c] mod b} with P[c] the column prefix sums of L and c
  * the carry length (the index increment adds 1 to digits 0..c mod b), so a value costs O(Q_b)
- * (O(number of digits of i) unrandomized). PERM and DS tables take O(R sum_c Q_b b) memory
+ * with LMS or NUS and O(number of digits of i) unrandomized or with PERM/DS alone (the mapped
+ * zero digits above the index's leading digit are a precomputed tail sum). PERM and DS tables take O(R sum_c Q_b b) memory
  * (about 34 MB per replication for d = 1000, far below QMCPy's t b_max per coordinate).
  *
  * <p><b>NUS.</b> The permutation of the node reached by the digit prefix {@code z_0..z_{q-1}} is
@@ -196,7 +199,7 @@ public final class Halton extends BlockPointSet {
     }
 
     @Override
-    void fill(int r, long from, long to, double[] out, int off) {
+    void fillBlock(int r, long from, long to, double[] out, int off) {
         boolean guard = isRandomized();
         for (int j = 0; j < d; j++) columns[r][j].fill(from, to, out, off + j, d, guard);
     }
@@ -222,7 +225,8 @@ public final class Halton extends BlockPointSet {
         private final double[] recip;  // r_q = running 1/b^(q+1)
         private final int[] lms;       // L [q * K + k] or null
         private final int[] lmsStep;   // P [c * Q + q] = sum_{k<=c} L[q][k] mod b, or null
-        private final short[] map;     // digit maps [q * b + z] (PERM, DS) or null
+        private final short[] map;     // digit maps [q * b + z] (PERM, DS; identity for LMS alone) or null
+        private final double[] zeroTail; // [m] = sum_{k=m}^{q-1} map_k(0) r_k, or null
         private final long[] nusKeys;  // Q level keys (NUS) or null
         private final int multiplier;  // QRNG f
         private final int[] qrngShift; // QRNG s_k, k < 32
@@ -247,7 +251,7 @@ public final class Halton extends BlockPointSet {
                     for (int k = 0; k < mMax; k++)
                         lms[row * mMax + k] = row >= mMax || k < row ? Streams.below(rng, b)
                                 : k == row ? 1 + Streams.below(rng, b - 1) : 0;
-                lmsStep = new int[mMax * q];
+                lmsStep = new int[(mMax + 1) * q]; // row mMax stays 0: evaluation without a step
                 for (int k = 0; k < mMax; k++)
                     for (int row = 0; row < q; row++)
                         lmsStep[k * q + row] = ((k == 0 ? 0 : lmsStep[(k - 1) * q + row]) + lms[row * mMax + k]) % b;
@@ -273,8 +277,18 @@ public final class Halton extends BlockPointSet {
                     int s = Streams.below(rng, b);
                     for (int z = 0; z < b; z++) map[row * b + z] = (short) ((z + s) % b);
                 }
+            } else if (kind == HaltonRandomization.LMS) {
+                map = new short[q * b];
+                for (int row = 0; row < q; row++)
+                    for (int z = 0; z < b; z++) map[row * b + z] = (short) z;
             } else {
                 map = null;
+            }
+            if (map != null) {
+                zeroTail = new double[q + 1];
+                for (int k = q - 1; k >= 0; k--) zeroTail[k] = zeroTail[k + 1] + map[k * b] * recip[k];
+            } else {
+                zeroTail = null;
             }
             if (kind == HaltonRandomization.NUS) {
                 SplitMix64 rng = Streams.stream(seed, Streams.NUS, r, c);
@@ -300,7 +314,7 @@ public final class Halton extends BlockPointSet {
             int[] a = new int[Math.max(digits, q) + 1];
             int nd = 0;
             for (long v = from; v > 0; v /= b) a[nd++] = (int) (v % b);
-            int[] z = a;
+            int[] z = a, y = new int[q];
             if (lms != null) {
                 z = new int[q];
                 for (int row = 0; row < q; row++) {
@@ -309,54 +323,98 @@ public final class Halton extends BlockPointSet {
                     z[row] = (int) (s % b);
                 }
             }
+            // with LMS every value, the first too, goes through stepLms so that the rounding does
+            // not depend on where a block starts
+            double x = lmsStep != null ? stepLms(z, digits) : evaluate(a, z, y, nd);
             for (long i = from; ; ) {
-                double x = kind == HaltonRandomization.NONE ? radicalInverse(a, nd)
-                        : kind == HaltonRandomization.QRNG ? generalized(a) : randomized(z);
-                if (x >= 1) x = ONE_MINUS;
-                if (guard && x == 0) x = 0.5 * recip[q - 1];
-                out[off] = x;
+                out[off] = x >= 1 ? ONE_MINUS : guard && x == 0 ? 0.5 * recip[q - 1] : x;
                 if (++i >= to) break;
                 off += stride;
                 int c = 0;
                 while (a[c] == b - 1) a[c++] = 0;
                 a[c]++;
                 if (c >= nd) nd = c + 1;
-                if (lmsStep != null) {
-                    int o = c * q;
-                    for (int row = 0; row < q; row++) {
-                        int v = z[row] + lmsStep[o + row];
-                        z[row] = v >= b ? v - b : v;
-                    }
-                }
+                x = lmsStep != null ? stepLms(z, c) : evaluate(a, z, y, nd);
             }
         }
 
-        /** Unrandomized: the digits of i against the running reciprocals. */
+        /** The value of the current index from its digits a (without LMS). */
+        private double evaluate(int[] a, int[] z, int[] y, int nd) {
+            return switch (kind) {
+                case NONE -> radicalInverse(a, nd);
+                case QRNG -> qrngHorner(a, multiplier, qrngShift, b);
+                case NUS -> nested(z, y);
+                // the digits above the index's leading digit are 0: precomputed tail
+                default -> mapped(z, y, Math.min(nd, q));
+            };
+        }
+
+        /** Unrandomized: the digits of i against the running reciprocals, in increasing q. */
         private double radicalInverse(int[] a, int nd) {
             double x = 0;
             for (int k = 0; k < nd; k++) x += a[k] * recip[k];
             return x;
         }
 
-        private double generalized(int[] a) { return qrngHorner(a, multiplier, qrngShift, b); }
+        /** Mapped digits 0..m-1 of z plus the tail of mapped zeros. */
+        private double mapped(int[] z, int[] y, int m) {
+            for (int k = 0; k < m; k++) y[k] = map[k * b + z[k]];
+            return dot(y, m) + zeroTail[m];
+        }
 
-        /** The output digits of input digits z (after any LMS) against the running reciprocals. */
-        private double randomized(int[] z) {
-            double x = 0;
-            if (map != null) {
-                for (int k = 0; k < q; k++) x += map[k * b + z[k]] * recip[k];
-            } else if (nusKeys != null) {
-                long prefix = 0;
-                for (int k = 0; k < q; k++) {
-                    long h = SplitMix64.mix(nusKeys[k] ^ prefix);
-                    long u = 1 + (((h >>> 32) * (b - 1)) >>> 32), v = ((h & 0xFFFFFFFFL) * b) >>> 32;
-                    x += (int) ((u * z[k] + v) % b) * recip[k];
-                    prefix = prefix * b + z[k];
-                }
-            } else {
-                for (int k = 0; k < q; k++) x += z[k] * recip[k];
+        /** NUS: the affine permutation of each node applied to the digits z. */
+        private double nested(int[] z, int[] y) {
+            long prefix = 0;
+            for (int k = 0; k < q; k++) {
+                long h = SplitMix64.mix(nusKeys[k] ^ prefix);
+                long u = 1 + (((h >>> 32) * (b - 1)) >>> 32), v = ((h & 0xFFFFFFFFL) * b) >>> 32;
+                y[k] = (int) ((u * z[k] + v) % b);
+                prefix = prefix * b + z[k];
             }
-            return x;
+            return dot(y, q);
+        }
+
+        /**
+         * LMS walk and evaluation fused in one pass: {@code z += P[c] mod b} (c = m_max: no step),
+         * then the mapped digits against the reciprocals, with two partial sums.
+         */
+        private double stepLms(int[] z, int c) {
+            int o = c * q, k = 0;
+            double s0 = 0, s1 = 0;
+            for (; k + 1 < q; k += 2) {
+                int v0 = z[k] + lmsStep[o + k], v1 = z[k + 1] + lmsStep[o + k + 1];
+                if (v0 >= b) v0 -= b;
+                if (v1 >= b) v1 -= b;
+                z[k] = v0;
+                z[k + 1] = v1;
+                s0 += map[k * b + v0] * recip[k];
+                s1 += map[(k + 1) * b + v1] * recip[k + 1];
+            }
+            if (k < q) {
+                int v = z[k] + lmsStep[o + k];
+                if (v >= b) v -= b;
+                z[k] = v;
+                s0 += map[k * b + v] * recip[k];
+            }
+            return s0 + s1;
+        }
+
+        /**
+         * {@code sum_{k<m} y_k r_k} with four partial sums: the digits are independent, so this
+         * breaks the serial floating-point add chain; the result differs from the sequential sum
+         * by a few units of 2^-53 at most.
+         */
+        private double dot(int[] y, int m) {
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            int k = 0;
+            for (; k + 3 < m; k += 4) {
+                s0 += y[k] * recip[k];
+                s1 += y[k + 1] * recip[k + 1];
+                s2 += y[k + 2] * recip[k + 2];
+                s3 += y[k + 3] * recip[k + 3];
+            }
+            for (; k < m; k++) s0 += y[k] * recip[k];
+            return (s0 + s1) + (s2 + s3);
         }
     }
 }

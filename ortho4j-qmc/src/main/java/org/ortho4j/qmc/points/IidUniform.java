@@ -49,7 +49,7 @@ public final class IidUniform extends BlockPointSet {
     @Override public boolean isRandomized() { return true; }
 
     @Override
-    void fill(int r, long from, long to, double[] out, int off) {
+    void fillBlock(int r, long from, long to, double[] out, int off) {
         long[] s = streams[r];
         for (long i = from; i < to; i++, off += d)
             for (int j = 0; j < d; j++) out[off + j] = Base2.toUnit(Streams.child(s[j], i), 11, 0x1.0p-53, true);

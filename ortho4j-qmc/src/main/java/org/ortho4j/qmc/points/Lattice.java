@@ -190,7 +190,7 @@ public final class Lattice extends BlockPointSet {
     }
 
     @Override
-    void fill(int r, long from, long to, double[] out, int off) {
+    void fillBlock(int r, long from, long to, double[] out, int off) {
         long[] gv = g[g.length == 1 ? 0 : r], s = shift[r];
         boolean guard = isRandomized();
         for (long i = from; i < to; i++, off += d) {
