@@ -49,9 +49,6 @@ final class ConeCubature {
         this.controlVariates = List.copyOf(controlVariates);
     }
 
-    /** Column j of y as an array. */
-    static double[] column(Matrix y, int j) { return y.colArray(j); }
-
     IntegrationResult integrate() {
         int k = integrand.outputs(), ncv = controlVariates.size();
         int mInit = Long.numberOfTrailingZeros(nInit), lStar = mInit - R_LAG;
@@ -72,7 +69,7 @@ final class ConeCubature {
             int nll = 1 << (m - R_LAG - 1);
             for (int j = 0; j < k; j++) {
                 if (!out.active(j)) continue;
-                double[] yj = column(y, j);
+                double[] yj = y.colArray(j);
                 if (nMin == 0) {
                     spectra[j] = new Spectrum(complex);
                     spectra[j].init(yj);
@@ -82,7 +79,7 @@ final class ConeCubature {
                         Spectrum[] cvSpectra = new Spectrum[ncv];
                         for (int c = 0; c < ncv; c++) {
                             cvSpectra[c] = new Spectrum(complex);
-                            cvSpectra[c].init(column(ycv[c], j));
+                            cvSpectra[c].init(ycv[c].colArray(j));
                         }
                         beta[j] = fitBeta(spectra[j], cvSpectra, kappa[j], nll);
                         for (int c = 0; c < ncv; c++) spectra[j].subtract(beta[j][c], cvSpectra[c]);
@@ -91,7 +88,7 @@ final class ConeCubature {
                     }
                 } else {
                     for (int c = 0; c < ncv; c++) {
-                        double[] h = column(ycv[c], j);
+                        double[] h = ycv[c].colArray(j);
                         for (int i = 0; i < yj.length; i++) yj[i] -= beta[j][c] * h[i];
                     }
                     spectra[j].extend(yj);

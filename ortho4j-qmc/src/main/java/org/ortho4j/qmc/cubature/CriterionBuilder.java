@@ -3,6 +3,12 @@ package org.ortho4j.qmc.cubature;
 import org.ortho4j.core.Check;
 import org.ortho4j.qmc.PointSet;
 import org.ortho4j.qmc.integrand.Integrand;
+import org.ortho4j.qmc.points.DigitalNetB2;
+import org.ortho4j.qmc.points.Lattice;
+import org.ortho4j.qmc.points.LatticeOrder;
+import org.ortho4j.qmc.points.LatticeRandomization;
+import org.ortho4j.qmc.points.NetOrder;
+import org.ortho4j.qmc.points.NetRandomization;
 
 /**
  * Options shared by the builders of all stopping criteria: tolerances, the error criterion, the
@@ -117,6 +123,47 @@ public abstract class CriterionBuilder<B extends CriterionBuilder<B>> {
 
     static void requirePowerOfTwo(String name, long n) {
         if (n < 1 || Long.bitCount(n) != 1) throw new IllegalArgumentException(name + " = " + n + ", expected a power of two");
+    }
+
+    /** {@code min(limit, points.nLimit())}, or limit when points is null (reported by the constructor). */
+    static long capped(long limit, PointSet points) { return points == null ? limit : Math.min(limit, points.nLimit()); }
+
+    /** Validates an inflation factor: ≥ 1, or &gt; 1 when {@code strict}. */
+    static double checkedInflate(double v, boolean strict) {
+        if (!(strict ? v > 1 : v >= 1) || Double.isInfinite(v))
+            throw new IllegalArgumentException("inflate = " + v + ", expected a finite value " + (strict ? "> 1" : ">= 1"));
+        return v;
+    }
+
+    /** Validates a control variate against the integrand: same dimension and number of outputs. */
+    ControlVariate checkedControlVariate(ControlVariate cv) {
+        Check.notNull("cv", cv);
+        if (cv.integrand().dimension() != integrand.dimension() || cv.integrand().outputs() != integrand.outputs())
+            throw new IllegalArgumentException("control variate " + cv.integrand().name() + " has d = " + cv.integrand().dimension()
+                    + ", k = " + cv.integrand().outputs() + ", expected the integrand's d = " + integrand.dimension() + ", k = "
+                    + integrand.outputs());
+        return cv;
+    }
+
+    /** Requires a randomly shifted natural-order lattice with one replication. */
+    void requireShiftedLattice() {
+        if (!(points instanceof Lattice lat) || lat.order() != LatticeOrder.RADICAL_INVERSE
+                || lat.randomization() != LatticeRandomization.SHIFT || lat.replications() != 1)
+            throw new IllegalArgumentException("points = " + points + ", expected a Lattice in RADICAL_INVERSE order with"
+                    + " SHIFT randomization and one replication");
+    }
+
+    /**
+     * Requires a randomized natural-order digital net with one replication; with {@code shiftOnly}
+     * the randomization must be DS or LMS_DS (a shifted digital net).
+     */
+    void requireNaturalNet(boolean shiftOnly) {
+        boolean ok = points instanceof DigitalNetB2 net && net.order() == NetOrder.RADICAL_INVERSE && net.replications() == 1
+                && (shiftOnly ? net.randomization() == NetRandomization.DS || net.randomization() == NetRandomization.LMS_DS
+                        : net.isRandomized());
+        if (!ok)
+            throw new IllegalArgumentException("points = " + points + ", expected a DigitalNetB2 in RADICAL_INVERSE order with "
+                    + (shiftOnly ? "DS or LMS_DS" : "DS, LMS_DS or NUS") + " randomization and one replication");
     }
 
     /** Requires a single-output integrand (the MC methods). */

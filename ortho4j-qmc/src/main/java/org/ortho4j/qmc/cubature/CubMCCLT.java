@@ -2,7 +2,6 @@ package org.ortho4j.qmc.cubature;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.ortho4j.core.Check;
 import org.ortho4j.qmc.PointSet;
 import org.ortho4j.qmc.integrand.Integrand;
 import org.ortho4j.qmc.measure.StandardNormal;
@@ -75,8 +74,7 @@ public final class CubMCCLT implements StoppingCriterion {
          * @return this builder
          */
         public Builder inflate(double v) {
-            if (!(v >= 1) || Double.isInfinite(v)) throw new IllegalArgumentException("inflate = " + v + ", expected a finite value >= 1");
-            this.inflate = v;
+            this.inflate = checkedInflate(v, false);
             return this;
         }
 
@@ -87,8 +85,7 @@ public final class CubMCCLT implements StoppingCriterion {
          * @return this builder
          */
         public Builder controlVariate(ControlVariate cv) {
-            MonteCarlo.checkControlVariate(integrand, cv);
-            controlVariates.add(cv);
+            controlVariates.add(checkedControlVariate(cv));
             return this;
         }
 

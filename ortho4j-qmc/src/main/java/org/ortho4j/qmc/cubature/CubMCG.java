@@ -91,8 +91,7 @@ public final class CubMCG implements StoppingCriterion {
          * @return this builder
          */
         public Builder inflate(double v) {
-            if (!(v > 1) || Double.isInfinite(v)) throw new IllegalArgumentException("inflate = " + v + ", expected a finite value > 1");
-            this.inflate = v;
+            this.inflate = checkedInflate(v, true);
             return this;
         }
 
@@ -103,8 +102,7 @@ public final class CubMCG implements StoppingCriterion {
          * @return this builder
          */
         public Builder controlVariate(ControlVariate cv) {
-            MonteCarlo.checkControlVariate(integrand, cv);
-            controlVariates.add(cv);
+            controlVariates.add(checkedControlVariate(cv));
             return this;
         }
 

@@ -5,8 +5,6 @@ import org.ortho4j.qmc.PointSet;
 import org.ortho4j.qmc.integrand.Integrand;
 import org.ortho4j.qmc.measure.Periodization;
 import org.ortho4j.qmc.points.Lattice;
-import org.ortho4j.qmc.points.LatticeOrder;
-import org.ortho4j.qmc.points.LatticeRandomization;
 
 /**
  * Fast Bayesian cubature with randomly shifted rank-1 lattices (QMCPy {@code CubQMCBayesLatticeG};
@@ -45,7 +43,7 @@ public final class CubQMCBayesLatticeG implements StoppingCriterion {
         private int order = 2;
 
         private Builder(Integrand integrand, PointSet lattice) {
-            super(integrand, lattice, 1L << 8, Math.min(1L << 22, lattice == null ? 1L << 22 : lattice.nLimit()));
+            super(integrand, lattice, 1L << 8, capped(1L << 22, lattice));
         }
 
         /**
@@ -73,10 +71,7 @@ public final class CubQMCBayesLatticeG implements StoppingCriterion {
         public Builder order(int r) { this.order = Check.inRange("order", r, 1, 2); return this; }
 
         BayesCubature engine() {
-            if (!(points instanceof Lattice lat) || lat.order() != LatticeOrder.RADICAL_INVERSE
-                    || lat.randomization() != LatticeRandomization.SHIFT || lat.replications() != 1)
-                throw new IllegalArgumentException("points = " + points + ", expected a Lattice in RADICAL_INVERSE order with"
-                        + " SHIFT randomization and one replication");
+            requireShiftedLattice();
             checkSizes(true, 2);
             return new BayesCubature("CubQMCBayesLatticeG", BayesCubature.Family.LATTICE, integrand, points, tolerance(), nInit,
                     nLimit, periodization, order, errorBound, checkedAlpha());

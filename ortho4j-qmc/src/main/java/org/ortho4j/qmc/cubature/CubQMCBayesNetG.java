@@ -5,8 +5,6 @@ import org.ortho4j.qmc.PointSet;
 import org.ortho4j.qmc.integrand.Integrand;
 import org.ortho4j.qmc.measure.Periodization;
 import org.ortho4j.qmc.points.DigitalNetB2;
-import org.ortho4j.qmc.points.NetOrder;
-import org.ortho4j.qmc.points.NetRandomization;
 
 /**
  * Fast Bayesian cubature with digitally shifted base-2 digital nets (QMCPy {@code CubQMCBayesNetG};
@@ -42,7 +40,7 @@ public final class CubQMCBayesNetG implements StoppingCriterion {
         private BayesErrorBound errorBound = BayesErrorBound.MLE;
 
         private Builder(Integrand integrand, PointSet net) {
-            super(integrand, net, 1L << 8, Math.min(1L << 22, net == null ? 1L << 22 : net.nLimit()));
+            super(integrand, net, 1L << 8, capped(1L << 22, net));
         }
 
         /**
@@ -54,10 +52,7 @@ public final class CubQMCBayesNetG implements StoppingCriterion {
         public Builder errorBound(BayesErrorBound e) { this.errorBound = Check.notNull("errorBound", e); return this; }
 
         BayesCubature engine() {
-            if (!(points instanceof DigitalNetB2 net) || net.order() != NetOrder.RADICAL_INVERSE || net.replications() != 1
-                    || !(net.randomization() == NetRandomization.DS || net.randomization() == NetRandomization.LMS_DS))
-                throw new IllegalArgumentException("points = " + points + ", expected a DigitalNetB2 in RADICAL_INVERSE order with"
-                        + " DS or LMS_DS randomization and one replication");
+            requireNaturalNet(true);
             checkSizes(true, 2);
             return new BayesCubature("CubQMCBayesNetG", BayesCubature.Family.NET, integrand, points, tolerance(), nInit, nLimit,
                     Periodization.NONE, 1, errorBound, checkedAlpha());

@@ -46,7 +46,7 @@ public final class CubQMCLatticeG implements StoppingCriterion {
         private Periodization periodization = Periodization.BAKER;
 
         private Builder(Integrand integrand, PointSet lattice) {
-            super(integrand, lattice, 1L << 10, Math.min(1L << 30, lattice == null ? 1L << 30 : lattice.nLimit()));
+            super(integrand, lattice, 1L << 10, capped(1L << 30, lattice));
         }
 
         /**
@@ -74,10 +74,7 @@ public final class CubQMCLatticeG implements StoppingCriterion {
         public Builder periodization(Periodization p) { this.periodization = Check.notNull("periodization", p); return this; }
 
         ConeCubature engine() {
-            if (!(points instanceof Lattice lat) || lat.order() != LatticeOrder.RADICAL_INVERSE
-                    || lat.randomization() != LatticeRandomization.SHIFT || lat.replications() != 1)
-                throw new IllegalArgumentException("points = " + points + ", expected a Lattice in RADICAL_INVERSE order with"
-                        + " SHIFT randomization and one replication");
+            requireShiftedLattice();
             checkSizes(true, 1L << 8);
             return new ConeCubature("CubQMCLatticeG", integrand, points, tolerance(), nInit, nLimit, fudge, checkCone, true,
                     periodization, List.of());

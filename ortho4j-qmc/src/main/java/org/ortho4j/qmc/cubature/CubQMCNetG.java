@@ -48,7 +48,7 @@ public final class CubQMCNetG implements StoppingCriterion {
         private final List<ControlVariate> controlVariates = new ArrayList<>();
 
         private Builder(Integrand integrand, PointSet net) {
-            super(integrand, net, 1L << 10, Math.min(1L << 35, net == null ? 1L << 35 : net.nLimit()));
+            super(integrand, net, 1L << 10, capped(1L << 35, net));
         }
 
         /**
@@ -75,20 +75,12 @@ public final class CubQMCNetG implements StoppingCriterion {
          * @return this builder
          */
         public Builder controlVariate(ControlVariate cv) {
-            Check.notNull("cv", cv);
-            if (cv.integrand().dimension() != integrand.dimension() || cv.integrand().outputs() != integrand.outputs())
-                throw new IllegalArgumentException("control variate " + cv.integrand().name() + " has d = " + cv.integrand().dimension()
-                        + ", k = " + cv.integrand().outputs() + ", expected the integrand's d = " + integrand.dimension() + ", k = "
-                        + integrand.outputs());
-            controlVariates.add(cv);
+            controlVariates.add(checkedControlVariate(cv));
             return this;
         }
 
         ConeCubature engine() {
-            if (!(points instanceof DigitalNetB2 net) || net.order() != NetOrder.RADICAL_INVERSE || !net.isRandomized()
-                    || net.replications() != 1)
-                throw new IllegalArgumentException("points = " + points + ", expected a randomized (DS, LMS_DS or NUS) DigitalNetB2"
-                        + " in RADICAL_INVERSE order with one replication");
+            requireNaturalNet(false);
             checkSizes(true, 1L << 8);
             return new ConeCubature("CubQMCNetG", integrand, points, tolerance(), nInit, nLimit, fudge, checkCone, false,
                     Periodization.NONE, controlVariates);

@@ -63,7 +63,7 @@ public final class CubQMCRepStudentT implements StoppingCriterion {
         private double inflate = 1;
 
         private Builder(Integrand integrand, PointSet points) {
-            super(integrand, points, 256, Math.min(1L << 30, points == null ? 1L << 30 : points.nLimit()));
+            super(integrand, points, 256, capped(1L << 30, points));
         }
 
         /**
@@ -73,8 +73,7 @@ public final class CubQMCRepStudentT implements StoppingCriterion {
          * @return this builder
          */
         public Builder inflate(double v) {
-            if (!(v >= 1) || Double.isInfinite(v)) throw new IllegalArgumentException("inflate = " + v + ", expected a finite value >= 1");
-            this.inflate = v;
+            this.inflate = checkedInflate(v, false);
             return this;
         }
 

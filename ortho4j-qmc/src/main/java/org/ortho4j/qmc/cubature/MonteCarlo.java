@@ -18,15 +18,6 @@ final class MonteCarlo {
                     + " relies on independent samples; use CubQMCRepStudentT for randomized low-discrepancy points)");
     }
 
-    /** Validates the control variates against the integrand (scalar, same dimension). */
-    static void checkControlVariate(Integrand integrand, ControlVariate cv) {
-        if (cv == null) throw new IllegalArgumentException("cv is null, expected a control variate");
-        if (cv.integrand().dimension() != integrand.dimension() || cv.integrand().outputs() != integrand.outputs())
-            throw new IllegalArgumentException("control variate " + cv.integrand().name() + " has d = " + cv.integrand().dimension()
-                    + ", k = " + cv.integrand().outputs() + ", expected the integrand's d = " + integrand.dimension() + ", k = "
-                    + integrand.outputs());
-    }
-
     /**
      * QMCPy's pilot-sample control-variate coefficients: least squares of the centred integrand
      * values on the centred control-variate values at points {@code [0, n)}.

@@ -66,6 +66,41 @@ class CubatureTest extends Ortho4jTest {
     }
 
     @Test
+    void keisterTableIsReproducedWithinTolerance() {
+        // spec §4 check 11: Keister d = 1..5 with CubQMCNetG and CubQMCLatticeG at abs_tol 1e-3, 10 seeds, all within 1e-3
+        for (int d = 1; d <= 5; d++) {
+            double exact = Double.parseDouble(org.ortho4j.testkit.Golden.json("golden/qmc/integrals_exact.json")
+                    .at("/keister/values/" + d).asText());
+            Keister k = new Keister(d);
+            for (long s = 0; s < 10; s++) {
+                IntegrationResult a = CubQMCNetG.builder(k, net(d, s)).absTol(1e-3).build().integrate();
+                IntegrationResult b = CubQMCLatticeG.builder(k, lattice(d, s)).absTol(1e-3).build().integrate();
+                assertEquals(exact, a.requireConverged().value(), 1e-3, a.toString());
+                assertEquals(exact, b.requireConverged().value(), 1e-3, b.toString());
+            }
+        }
+    }
+
+    @Test
+    void otherTableValuesAreReproducedWithinTolerance() {
+        for (Genz.Kind kind : Genz.Kind.values())
+            for (int c = 1; c <= 3; c++) {
+                Genz g = new Genz(2, kind, c);
+                IntegrationResult r = CubQMCNetG.builder(g, net(2, seed)).absTol(1e-4).build().integrate();
+                assertEquals(g.exactValue().orElseThrow()[0], r.requireConverged().value(), 1e-4, g + " " + r);
+            }
+        IntegrationResult ishigami = CubQMCLatticeG.builder(new org.ortho4j.qmc.integrand.Ishigami(), lattice(3, seed)).absTol(1e-2)
+                .build().integrate();
+        assertEquals(3.5, ishigami.requireConverged().value(), 1e-2, ishigami.toString());
+        IntegrationResult lin = CubQMCBayesNetG.builder(new org.ortho4j.qmc.integrand.Linear0(4), shiftedNet(4, seed)).absTol(1e-3)
+                .build().integrate();
+        assertEquals(0, lin.requireConverged().value(), 1e-3, lin.toString());
+        FinancialOption geo = FinancialOption.builder(4).asianMean(FinancialOption.AsianMean.GEOMETRIC).build();
+        IntegrationResult g4 = CubQMCLatticeG.builder(geo, lattice(4, seed)).absTol(2e-3).build().integrate();
+        assertEquals(1.5072500655970948, g4.requireConverged().value(), 2e-3, g4.toString());
+    }
+
+    @Test
     void negativeIntegralsKeepTheirSign() {
         // Genz oscillatory d=2, coefficients 1: exact -0.350528165860082 (QMCPy's Bayesian cubature would return +0.3505)
         Genz f = new Genz(2, Genz.Kind.OSCILLATORY, 1);
