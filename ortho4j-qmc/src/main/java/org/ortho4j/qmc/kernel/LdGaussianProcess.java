@@ -25,13 +25,16 @@ import org.ortho4j.core.linalg.Matrix;
  * A parameter set whose eigenvalues are not above the round-off threshold of {@link FastGram}
  * scores {@code -infinity}.
  *
- * <p><b>Optimizer</b> (no dependency): cyclic coordinate search in log space. Each sweep maximizes
- * along every free coordinate in turn by golden-section search over its whole bounded interval (to a
- * width of {@code 1e-4} in log units, about 30 evaluations for a 1e6-wide range), accepting a move
- * only if it improves the likelihood; it stops when a sweep improves {@code l} by at most
- * {@code tolerance (1 + |l|)} or after {@code maxSweeps} sweeps. Golden-section assumes each
- * one-dimensional section is unimodal; when it is not, the search returns a local maximum. The
- * procedure is deterministic: the same data give the same fit.
+ * <p><b>Optimizer</b> (no dependency), in log space within the bounds of {@link Options}: first a
+ * coarse search picks the start: 13 values of the common weight factor, each with the noise ratio
+ * (if free) maximized by golden-section over its whole range. The likelihood has a narrow ridge
+ * along which weights and noise ratio grow together, and a local search started off it can stop at
+ * a spurious maximum on the boundary (tiny weights, huge scale); this start lies on the ridge. Then
+ * Powell's conjugate-direction method ({@link PowellSearch}: golden-section line searches along the
+ * coordinate axes and along each sweep's displacement, which follow the curved ridge between the
+ * weights and the noise ratio), until a sweep improves {@code l} by at most
+ * {@code tolerance (1 + |l|)} or {@code maxSweeps} sweeps were made. The result is a local maximum.
+ * Deterministic: the same data give the same fit, bit for bit.
  *
  * <p><b>Prediction</b> ({@link #predict}): posterior mean {@code k(x)^T (K + sigma^2 I)^{-1} y}
  * (O(n d) per point with the stored weights) and posterior variance of f,
@@ -59,11 +62,11 @@ public final class LdGaussianProcess {
      * @param gammaFactorMin smallest weight factor (> 0)
      * @param gammaFactorMax largest weight factor (>= min)
      * @param fitNoise       whether the noise ratio {@code nu = sigma^2/S} is free
-     * @param noiseRatio     nu when not fitted, the starting value when fitted (>= 0; 0 only when
-     *                       fixed: a free nu is searched in log space)
+     * @param noiseRatio     nu when not fitted; when fitted, one candidate start besides the grid
+     *                       (>= 0)
      * @param noiseRatioMin  smallest free nu (> 0)
      * @param noiseRatioMax  largest free nu (>= min)
-     * @param maxSweeps      most coordinate sweeps (>= 1)
+     * @param maxSweeps      most sweeps of the coordinate search (>= 1)
      * @param tolerance      relative likelihood improvement per sweep below which the search stops (>= 0)
      */
     public record Options(GammaFit gammaFit, double gammaFactorMin, double gammaFactorMax, boolean fitNoise,
@@ -124,10 +127,6 @@ public final class LdGaussianProcess {
      */
     public record Prediction(double[] mean, double[] variance) {}
 
-    /** Golden-section stopping width in log units. */
-    static final double XTOL = 1e-4;
-    private static final double INV_PHI = (Math.sqrt(5) - 1) / 2;
-
     private final GramDesign design;
     private final ProductKernel kernel;
     private final double noiseRatio;
@@ -185,33 +184,21 @@ public final class LdGaussianProcess {
             throw new IllegalArgumentException("y is identically 0, expected data with a positive scale estimate");
 
         Objective f = new Objective(design, prior, y, options);
-        double[] theta = f.start();
-        double best = f.value(theta);
-        int sweep = 0;
-        boolean done = f.free() == 0;
-        while (!done && sweep < options.maxSweeps()) {
-            sweep++;
-            double before = best;
-            for (int c = 0; c < f.free(); c++) {
-                double[] trial = theta.clone();
-                double fc = f.maximizeAlong(trial, c);
-                if (fc > best) {
-                    best = fc;
-                    theta = trial;
-                }
-            }
-            done = best - before <= options.tolerance() * (1 + Math.abs(best));
-        }
-        if (best == Double.NEGATIVE_INFINITY)
+        double[] start = f.gridStart();
+        PowellSearch.Result r = PowellSearch.maximize(f::value, f.lower(), f.upper(), start,
+                options.maxSweeps(), options.tolerance());
+        if (r.value() == Double.NEGATIVE_INFINITY)
             throw new IllegalArgumentException("no hyper-parameters within the bounds give a numerically positive "
                     + "definite Gram matrix; widen noiseRatioMax or lower gammaFactorMin");
+        double[] theta = r.argmax();
         double[] gamma = f.gamma(theta);
         double nu = f.nu(theta);
         double scale = f.scale(theta);
         ProductKernel fitted = prior.withParameters(scale, gamma);
         FastGram g = FastGram.of(design, fitted).withNugget(scale * nu);
         double[] w = g.solve(y);
-        return new LdGaussianProcess(design, fitted, nu, g, w, logLikelihood(g, y), sweep, f.evaluations, done);
+        return new LdGaussianProcess(design, fitted, nu, g, w, logLikelihood(g, y), r.sweeps(), f.evaluations,
+                r.converged());
     }
 
     /**
@@ -316,11 +303,57 @@ public final class LdGaussianProcess {
 
         int free() { return nGamma + (o.fitNoise() ? 1 : 0); }
 
-        double[] start() {
-            double[] theta = new double[free()];
-            for (int c = 0; c < nGamma; c++) theta[c] = clamp(0, lo(c), hi(c));
-            if (o.fitNoise()) theta[nGamma] = clamp(Math.log(Math.max(o.noiseRatio(), o.noiseRatioMin())), lo(nGamma), hi(nGamma));
-            return theta;
+        /** Number of values of the common weight factor in the starting grid. */
+        private static final int GRID = 13;
+        /** Width (log units) to which the noise ratio is maximized at each grid value. */
+        private static final double GRID_NU_TOL = 0.01;
+
+        double[] lower() {
+            double[] v = new double[free()];
+            for (int c = 0; c < v.length; c++) v[c] = lo(c);
+            return v;
+        }
+
+        double[] upper() {
+            double[] v = new double[free()];
+            for (int c = 0; c < v.length; c++) v[c] = hi(c);
+            return v;
+        }
+
+        /**
+         * The start of the local search: the best of (factors 1, the given noise ratio), clipped, and of
+         * GRID values of the common log factor over its bounds, each with the log noise ratio (when free)
+         * maximized over its whole range by golden-section (width {@link #GRID_NU_TOL}). The likelihood has
+         * a narrow ridge along which the weights and the noise ratio grow together, which a product grid
+         * misses; maximizing over nu for each factor follows it. Evaluations are counted.
+         */
+        double[] gridStart() {
+            double[] best = new double[free()];
+            for (int c = 0; c < nGamma; c++) best[c] = clamp(0, lo(c), hi(c));
+            if (o.fitNoise()) best[nGamma] = clamp(Math.log(Math.max(o.noiseRatio(), o.noiseRatioMin())), lo(nGamma), hi(nGamma));
+            if (best.length == 0) return best;
+            double bestValue = value(best);
+            int steps = nGamma > 0 ? GRID : 1;
+            for (int a = 0; a < steps; a++) {
+                double[] theta = best.clone();
+                for (int c = 0; c < nGamma; c++) theta[c] = lo(c) + (hi(c) - lo(c)) * a / (GRID - 1);
+                double v;
+                if (o.fitNoise()) {
+                    double[] arg = new double[1];
+                    v = PowellSearch.golden(s -> {
+                        theta[nGamma] = s;
+                        return value(theta);
+                    }, lo(nGamma), hi(nGamma), GRID_NU_TOL, arg);
+                    theta[nGamma] = arg[0];
+                } else {
+                    v = value(theta);
+                }
+                if (v > bestValue) {
+                    bestValue = v;
+                    best = theta;
+                }
+            }
+            return best;
         }
 
         private static double clamp(double v, double lo, double hi) { return Math.max(lo, Math.min(hi, v)); }
@@ -367,34 +400,6 @@ public final class LdGaussianProcess {
             double logDet = 0;
             for (double l : lam) logDet += Math.log(l);
             return -0.5 * n * (Math.log(2 * Math.PI * s) + 1) - 0.5 * logDet;
-        }
-
-        /**
-         * Golden-section maximization of coordinate c over its interval; leaves the argmax in
-         * {@code theta[c]} and returns the value there.
-         */
-        double maximizeAlong(double[] theta, int c) {
-            double a = lo(c), b = hi(c);
-            double x1 = b - INV_PHI * (b - a), x2 = a + INV_PHI * (b - a);
-            double f1 = at(theta, c, x1), f2 = at(theta, c, x2);
-            while (b - a > XTOL) {
-                if (f1 >= f2) {
-                    b = x2; x2 = x1; f2 = f1;
-                    x1 = b - INV_PHI * (b - a);
-                    f1 = at(theta, c, x1);
-                } else {
-                    a = x1; x1 = x2; f1 = f2;
-                    x2 = a + INV_PHI * (b - a);
-                    f2 = at(theta, c, x2);
-                }
-            }
-            theta[c] = f1 >= f2 ? x1 : x2;
-            return Math.max(f1, f2);
-        }
-
-        private double at(double[] theta, int c, double v) {
-            theta[c] = v;
-            return value(theta);
         }
     }
 }
