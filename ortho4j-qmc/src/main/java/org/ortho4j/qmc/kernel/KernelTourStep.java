@@ -20,8 +20,9 @@ import org.ortho4j.core.tour.TourStep;
  * a small multiple of {@code log2(n) eps}); solve and log-determinant to {@code 1e-9} relative
  * (forward error of a solve is about {@code cond(K) eps}; these kernels have {@code cond(K) < 1e4}
  * here). The slope of log time against log n must stay below 1.5 (an O(n log n) solve has slope
- * about 1.1 over this range; a dense solve would have 3). Timings: best of repeated solves after a
- * warm-up, so the slope is robust to load; the slope check allows for timer noise at small n.
+ * about 1.1 over this range; a dense solve would have 3). Timings: 0.3 s of warm-up solves per
+ * structure, then the best of repeated solves per size (at least 5 and 40 ms), so the slope is
+ * robust to load; the limit allows for timer noise at small n.
  */
 public final class KernelTourStep implements TourStep {
     /** Public no-argument constructor for {@link java.util.ServiceLoader}. */
@@ -108,6 +109,7 @@ public final class KernelTourStep implements TourStep {
     /** Times solves for m = 10..maxLog, adds the slope check, returns the plot series (ms vs n). */
     private static Plot.Series scaling(TourResult.Builder out, String name, int maxLog, Factory factory, SplitMix64 rng,
                                        TourContext ctx) {
+        warmUp(factory.build(12));
         int count = maxLog - 10 + 1;
         double[] n = new double[count], ms = new double[count];
         for (int s = 0; s < count; s++) {
@@ -123,13 +125,29 @@ public final class KernelTourStep implements TourStep {
         return new Plot.Series(name, n, ms);
     }
 
+    /** Warm-up time before a timing series: lets the JIT compile the transform and kernel loops. */
+    private static final long WARMUP_NANOS = 300_000_000L;
+
+    /** Runs solves of {@code g} for {@link #WARMUP_NANOS}, so that the first timed sizes are not interpreted code. */
+    static void warmUp(FastGram g) {
+        double[] y = new double[g.size()];
+        java.util.Arrays.fill(y, 1);
+        double sink = 0;
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < WARMUP_NANOS) sink += g.solve(y)[0];
+        if (Double.isNaN(sink)) throw new IllegalStateException("solve returned NaN");
+    }
+
     /** Best time of repeated solves: warm-up, then repeats until {@link #MIN_TIMING_NANOS} have passed. */
-    static long bestSolveNanos(FastGram g, double[] y) {
+    static long bestSolveNanos(FastGram g, double[] y) { return bestSolveNanos(g, y, MIN_TIMING_NANOS); }
+
+    /** Best time of repeated solves: 3 untimed, then at least 5 timed and until {@code minNanos} have passed. */
+    static long bestSolveNanos(FastGram g, double[] y, long minNanos) {
         double sink = 0;
         for (int r = 0; r < 3; r++) sink += g.solve(y)[0];
         long best = Long.MAX_VALUE, start = System.nanoTime();
         int reps = 0;
-        while (reps < 5 || System.nanoTime() - start < MIN_TIMING_NANOS) {
+        while (reps < 5 || System.nanoTime() - start < minNanos) {
             long t0 = System.nanoTime();
             sink += g.solve(y)[0];
             best = Math.min(best, System.nanoTime() - t0);

@@ -278,6 +278,11 @@ public final class LdGaussianProcess {
 
     /** The profile log-likelihood over the free coordinates (log weight factors, then log nu). */
     private static final class Objective {
+        /** Number of values of the common weight factor in the starting grid. */
+        private static final int GRID = 13;
+        /** Width (log units) to which the noise ratio is maximized at each grid value. */
+        private static final double GRID_NU_TOL = 0.01;
+
         private final Spectral spectral;
         private final double[][] table;
         private final double[] power;
@@ -302,11 +307,6 @@ public final class LdGaussianProcess {
         }
 
         int free() { return nGamma + (o.fitNoise() ? 1 : 0); }
-
-        /** Number of values of the common weight factor in the starting grid. */
-        private static final int GRID = 13;
-        /** Width (log units) to which the noise ratio is maximized at each grid value. */
-        private static final double GRID_NU_TOL = 0.01;
 
         double[] lower() {
             double[] v = new double[free()];

@@ -45,8 +45,9 @@ final class Spectral {
     }
 
     /**
-     * {@code T^{-1} diag(f) T y} with {@code f[k] = factor(lambda[k])} applied as multiplication
-     * ({@code divide == false}) or division by {@code lambda}: the product or solve. A new array.
+     * {@code T^{-1} diag(lambda) T y} ({@code divide == false}: the product) or
+     * {@code T^{-1} diag(lambda)^{-1} T y} ({@code divide == true}: the solve), as a new array; the
+     * real part for lattices (the imaginary part is round-off for real symmetric matrices).
      */
     synchronized double[] apply(double[] y, double[] lambda, boolean divide) {
         double[] re = y.clone();
