@@ -18,7 +18,7 @@ final class DemoPoints {
     static final long[] KUO = {1, 182667, 213731, 255351, 96013, 116671, 479315, 424089};
 
     /**
-     * {@code x_i = frac(bitrev_m(i) g_j / n + shift_j)}, i < n = 2^m: the first n radical-inverse-order
+     * {@code x_i = frac(bitrev_m(i) g_j / n + shift_j)}, {@code i < n = 2^m}: the first n radical-inverse-order
      * points of the rank-1 lattice with generating vector g, shifted. {@code n x g.length}.
      */
     static Matrix lattice(int n, long[] g, double[] shift) {
@@ -36,7 +36,7 @@ final class DemoPoints {
 
     /**
      * Natural-order digital net: {@code xb_i[j] = shift[j] XOR (XOR of c[j][k] over the set bits k of
-     * i)}, i < n, with {@code c[j][k]} the k-th generating-matrix column of coordinate j as a t-bit
+     * i)}, {@code i < n}, with {@code c[j][k]} the k-th generating-matrix column of coordinate j as a t-bit
      * integer (most significant bit first).
      */
     static long[][] digitalNet(int n, long[][] c, long[] shift) {

@@ -28,17 +28,17 @@ import org.ortho4j.core.linalg.Matrix;
  *
  * <p>{@code beta} is computed from the integer ({@code t - floor(log2 v)}, exact), where QMCPy takes
  * {@code floor(log2)} of the rounded double {@code y}; the two agree whenever v has at most 53
- * significant bits below its leading one (always for t <= 53) and differ only in a last-place
+ * significant bits below its leading one (always for {@code t <= 53}) and differ only in a last-place
  * rounding case for larger t. The float {@code y} is the correctly rounded {@code v 2^-t}, as numpy's
  * uint64-to-float64 conversion.
  *
  * <p><b>Float inputs</b> are converted as QMCPy's {@code to_bin}: {@code xb = floor((x mod 1) 2^t)}
- * ({@link #toBits}); this is exact for points produced from t-bit integers with t <= 53.
+ * ({@link #toBits}); this is exact for points produced from t-bit integers with {@code t <= 53}.
  */
 public final class DigitallyShiftInvariantKernel extends ProductKernel {
     /** Largest supported smoothness. */
     public static final int MAX_ALPHA = 4;
-    /** Number of terms of QMCPy's truncated kappa sum ({@code 2^(-3a) >= 1e-8} for a < 9). */
+    /** Number of terms of QMCPy's truncated kappa sum ({@code 2^(-3a) >= 1e-8} for {@code a < 9}). */
     static final int KAPPA_TERMS = 9;
     /** {@code Ktilde_alpha(0)} for alpha = 1..4 (index 0 unused). */
     private static final double[] AT_ZERO = {Double.NaN, 1.0, 1.5, 43.0 / 18 - 1, 701.0 / 294 - 1};
@@ -151,7 +151,7 @@ public final class DigitallyShiftInvariantKernel extends ProductKernel {
         return s >= 0x1p63 ? ((long) (s - 0x1p63)) | Long.MIN_VALUE : (long) s;
     }
 
-    /** Throws unless v < 2^t as an unsigned number. */
+    /** Throws unless {@code v < 2^t} as an unsigned number. */
     static void requireBits(String name, long v, int t) {
         if (t < 64 && (v >>> t) != 0)
             throw new IllegalArgumentException(name + " = " + Long.toUnsignedString(v) + ", expected a " + t

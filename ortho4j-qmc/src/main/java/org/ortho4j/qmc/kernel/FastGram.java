@@ -88,7 +88,7 @@ public final class FastGram implements GramOperator {
     /**
      * {@link #digitalNet(DigitallyShiftInvariantKernel, long[][])} on float points, converted with
      * {@link DigitallyShiftInvariantKernel#toBits(double, int)} (exact for points made from t-bit
-     * integers with t <= 53; for more bits pass the integers).
+     * integers with {@code t <= 53}; for more bits pass the integers).
      */
     public static FastGram digitalNet(DigitallyShiftInvariantKernel kernel, Matrix x) {
         Check.notNull("kernel", kernel);

@@ -243,6 +243,11 @@ class FastGramTest extends Ortho4jTest {
         for (int n : new int[] {0, 3, 5, 12})
             assertMessage(() -> FastGram.lattice(si, Matrix.uniform(n, 2, 0, 1, seed)), "n (number of points)");
         assertMessage(() -> FastGram.lattice(si, lattice(8, 3, rng())), "kernel.dimension()");
+        assertMessage(() -> DenseGram.of(Matrix.zeros(2, 3), 0), "k.cols");
+        assertMessage(() -> DenseGram.of(Matrix.eye(2), -1), "sigma2");
+        assertThrows(org.ortho4j.core.decomp.NotPositiveDefiniteException.class,
+                () -> DenseGram.of(Matrix.of(new double[][] {{1, 2}, {2, 1}}), 0));
+        assertMessage(() -> DenseGram.of(Matrix.eye(2), 0).solve(new double[3]), "y.length");
         DigitallyShiftInvariantKernel dsi = DigitallyShiftInvariantKernel.isotropic(8, 1, 1, 1, 2);
         assertMessage(() -> FastGram.digitalNet(dsi, net(8, 1, 16, rng())), "xb[");
         assertMessage(() -> FastGram.digitalNet(dsi, new long[6][1]), "n (number of points)");
