@@ -10,6 +10,9 @@ import org.ortho4j.core.io.CsvMatrix;
 import org.ortho4j.core.io.Npy;
 import org.ortho4j.core.linalg.Matrix;
 import org.ortho4j.qmc.PointSet;
+import org.ortho4j.qmc.Qmc;
+import org.ortho4j.qmc.cubature.IntegrationResult;
+import org.ortho4j.qmc.integrand.Integrand;
 import org.ortho4j.qmc.points.DigitalNetB2;
 import org.ortho4j.qmc.points.Halton;
 import org.ortho4j.qmc.points.HaltonRandomization;
@@ -26,7 +29,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code ortho4j qmc ...}: quasi-Monte Carlo from the shell (points now; integration with ortho4j-qmc's cubatures). */
 @Command(name = "qmc", mixinStandardHelpOptions = true, description = "Quasi-Monte Carlo: low-discrepancy points and cubature.",
-        synopsisSubcommandLabel = "COMMAND", subcommands = {HelpCommand.class, QmcCommand.Points.class})
+        synopsisSubcommandLabel = "COMMAND", subcommands = {HelpCommand.class, QmcCommand.Points.class, QmcCommand.Integrate.class})
 public final class QmcCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -138,6 +141,78 @@ public final class QmcCommand implements Callable<Integer> {
                 for (E c : type.getEnumConstants()) ok.append(ok.length() == 0 ? "" : ", ").append(c.name().toLowerCase(Locale.ROOT).replace('_', '-'));
                 throw new IllegalArgumentException("randomize = " + randomize + ", expected one of " + ok + " for " + gen);
             }
+        }
+    }
+
+    /**
+     * {@code ortho4j qmc integrate --integrand keister --d 3 --abs-tol 1e-4 [--method net-g]
+     * [--rel-tol 0] [--seed 0] [--json]}: adaptive (Q)MC cubature with an error bound; prints the
+     * estimate, the bound, n, the time and why it stopped (and the exact value where known). Exit
+     * code 1 when the tolerance was not met within the budget.
+     */
+    @Command(name = "integrate", mixinStandardHelpOptions = true, description = "Integrate a bundled integrand to a tolerance with an error bound.")
+    public static final class Integrate implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
+        @Option(names = "--integrand", required = true, description = "keister, asian-call, european-call, genz-oscillatory, genz-corner-peak, ishigami, linear0, box-integral.")
+        String integrand;
+
+        @Option(names = "--d", required = true, description = "Dimension d >= 1.")
+        int d;
+
+        @Option(names = "--abs-tol", defaultValue = "1e-2", description = "Absolute tolerance (default ${DEFAULT-VALUE}).")
+        double absTol;
+
+        @Option(names = "--rel-tol", defaultValue = "0", description = "Relative tolerance (default ${DEFAULT-VALUE}).")
+        double relTol;
+
+        @Option(names = "--method", defaultValue = "net-g", description = "net-g, lattice-g, rep-student-t, mc-clt, mc-g, bayes-lattice-g, bayes-net-g (default ${DEFAULT-VALUE}).")
+        String method;
+
+        @Option(names = "--n-limit", defaultValue = "0", description = "Sample budget (0: the method's default).")
+        long nLimit;
+
+        @Option(names = "--seed", defaultValue = "0", description = "Seed of the randomized points (default 0).")
+        long seed;
+
+        @Option(names = "--json", description = "Print the result as JSON (estimate, errorBound, n, seconds, ...).")
+        boolean json;
+
+        /** Used by picocli. */
+        public Integrate() {}
+
+        @Override
+        public Integer call() {
+            Integrand f = Qmc.integrand(integrand, d);
+            Qmc.Options o = Qmc.Options.defaults().method(Qmc.Method.parse(method)).absTol(absTol).relTol(relTol).nLimit(nLimit).seed(seed);
+            IntegrationResult r = Qmc.integrate(f, o);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("integrand", integrand);
+            m.put("d", d);
+            m.put("method", r.method());
+            m.put("estimate", r.value());
+            m.put("errorBound", r.errorBound());
+            m.put("low", r.boundLow()[0]);
+            m.put("high", r.boundHigh()[0]);
+            m.put("n", r.nTotal());
+            m.put("iterations", r.iterations());
+            m.put("seconds", r.seconds());
+            m.put("termination", r.termination().toString());
+            double exact = f.exactValue().map(v -> v[0]).orElse(Double.NaN);
+            if (!Double.isNaN(exact)) m.put("exact", exact);
+            if (!r.warnings().isEmpty()) m.put("warnings", r.warnings());
+            PrintWriter w = spec.commandLine().getOut();
+            if (json) w.println(Json.write(m));
+            else {
+                TextTable t = new TextTable();
+                for (Map.Entry<String, Object> e : m.entrySet()) {
+                    Object v = e.getValue();
+                    t.row(e.getKey(), v instanceof Double ? String.format(Locale.ROOT, "%.10g", (Double) v) : String.valueOf(v));
+                }
+                w.print(t.render());
+            }
+            w.flush();
+            return r.isConverged() ? Main.OK : Main.FAILED;
         }
     }
 }

@@ -86,7 +86,9 @@ public final class CubatureTourStep implements TourStep {
             rmse[s] = rmse(keister, sets[s], reps, mMin, mMax, exact);
             double[] logE = new double[rmse[s].length];
             for (int i = 0; i < logE.length; i++) logE[i] = Math.log10(rmse[s][i]);
-            series.add(new Plot.Series(names[s], logN, logE));
+            double[] nVals = new double[logN.length];
+            for (int i = 0; i < nVals.length; i++) nVals[i] = Math.pow(10, logN[i]);
+            series.add(new Plot.Series(names[s], nVals, rmse[s]));
             double slope = slope(logN, logE, 8 - mMin);
             if (s == 0) {
                 out.above(names[s] + ": RMSE slope vs n (log-log, n >= 2^8), expected ~ -1/2", slope, -0.7);
@@ -99,7 +101,7 @@ public final class CubatureTourStep implements TourStep {
         for (int i = 0; i < logN.length; i++)
             ctx.log(String.format(Locale.ROOT, "%8d %12.3e %12.3e %12.3e", 1L << (mMin + i), rmse[0][i], rmse[1][i], rmse[2][i]));
         out.plot(new Plot("qmc-keister-rmse", "Keister d=3: RMSE of the n-point estimate (" + reps + " randomizations)",
-                "log10 n", "log10 RMSE", Plot.Kind.LINE, series));
+                "n", "RMSE", Plot.Kind.LOG_LOG, series));
     }
 
     /** RMSE over the replications of the mean of the first 2^m values, m = mMin..mMax. */
