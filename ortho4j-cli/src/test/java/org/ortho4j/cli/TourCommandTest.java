@@ -24,7 +24,7 @@ import picocli.CommandLine;
 
 class TourCommandTest extends Ortho4jTest {
 
-    private static final List<String> CORE_STEPS = List.of("gemm", "syrk", "backends", "determinism", "decomp", "orthogonalize", "transforms", "kronecker", "assignment");
+    private static final List<String> CORE_STEPS = List.of("gemm", "syrk", "backends", "determinism", "decomp", "householder", "orthogonalize", "transforms", "kronecker", "assignment");
 
     @Test
     void quickJsonTourPassesEveryCheck() throws Exception {
