@@ -17,8 +17,8 @@ Other rows are informative ("-"). See compare_common.py for the environment and 
 (one-thread figures by CPU time).
 
 Examples (after mvn -B -q -o -DskipTests package -pl ortho4j-bench -am):
-    python3 ortho4j-bench/scripts/ns_compare.py                       # defaults below, ~5 min
-    python3 ortho4j-bench/scripts/ns_compare.py --threads 1 --rounds 3 --markdown
+    python3 ortho4j-bench/scripts/ns_compare.py                       # 3 shapes, float, native, 1 thread, 2 rounds
+    python3 ortho4j-bench/scripts/ns_compare.py --threads 1,2 --rounds 3 --markdown
     python3 ortho4j-bench/scripts/ns_compare.py --shapes 256x1024 --dtypes float,double --backends native,java
 """
 import argparse
@@ -59,7 +59,7 @@ def parse_args(argv):
     p.add_argument("--forms", type=cc.str_list, default=["plain", "gram"], help="plain and/or gram")
     p.add_argument("--dtypes", type=cc.str_list, default=["float"], help="float and/or double (default float)")
     p.add_argument("--backends", type=cc.str_list, default=["native"], help="ortho4j backends (default native)")
-    cc.add_common_args(p, repeats=5, sample_seconds=0.5, warmup_seconds=2.0, rounds=2, threads="1,2")
+    cc.add_common_args(p, repeats=5, sample_seconds=0.5, warmup_seconds=2.0, rounds=2, threads="1")
     args = p.parse_args(argv)
     cc.check_common_args(p, args)
     for f in args.forms:

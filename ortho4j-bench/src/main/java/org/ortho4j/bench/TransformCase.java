@@ -1,5 +1,6 @@
 package org.ortho4j.bench;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -87,8 +88,8 @@ final class TransformCase implements TimedCase {
         } else {
             fsrc = fwork = null;
             if (this.kind.equals("fftbr")) {
-                dwork = java.util.Arrays.copyOfRange(src, 0, n);
-                dwork2 = java.util.Arrays.copyOfRange(src, n, 2 * n);
+                dwork = Arrays.copyOfRange(src, 0, n);
+                dwork2 = Arrays.copyOfRange(src, n, 2 * n);
             } else {
                 dwork = src.clone();
                 dwork2 = null;
@@ -208,7 +209,7 @@ final class TransformCase implements TimedCase {
                 }
             }
             default -> {
-                double[] re = java.util.Arrays.copyOfRange(src, 0, n), im = java.util.Arrays.copyOfRange(src, n, 2 * n);
+                double[] re = Arrays.copyOfRange(src, 0, n), im = Arrays.copyOfRange(src, n, 2 * n);
                 fftbr.forward(re, im);
                 System.arraycopy(re, 0, out, 0, n);
                 System.arraycopy(im, 0, out, n, n);
