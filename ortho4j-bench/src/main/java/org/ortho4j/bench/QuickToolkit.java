@@ -71,7 +71,7 @@ public final class QuickToolkit {
     static Plan parse(String[] args) {
         if (args.length == 0 || !KERNELS.containsKey(args[0]))
             throw new IllegalArgumentException("first argument = " + (args.length == 0 ? "(none)" : args[0])
-                    + ", expected one of " + KERNELS.keySet());
+                    + ", expected one of ns, lsa, fwht, fft, fftbr");
         String kernel = args[0];
         Map<String, String> o = new LinkedHashMap<>();
         for (int i = 1; i < args.length; i++) {
