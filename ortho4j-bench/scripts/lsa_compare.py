@@ -23,7 +23,8 @@ import tempfile
 
 import numpy as np
 
-import compare_common as cc
+sys.dont_write_bytecode = True      # keep the scripts folder free of __pycache__
+import compare_common as cc  # noqa: E402
 
 TARGET = 1.5
 

@@ -26,7 +26,8 @@ import sys
 
 import numpy as np
 
-import compare_common as cc
+sys.dont_write_bytecode = True      # keep the scripts folder free of __pycache__
+import compare_common as cc  # noqa: E402
 
 COEFFS = (3.4445, -4.7750, 2.0315)
 TARGETS = {"plain": 0.9, "gram": 1.3}

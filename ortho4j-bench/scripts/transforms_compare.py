@@ -24,7 +24,8 @@ import sys
 
 import numpy as np
 
-import compare_common as cc
+sys.dont_write_bytecode = True      # keep the scripts folder free of __pycache__
+import compare_common as cc  # noqa: E402
 
 # (kind, dtype) -> target time ratio ours/numpy, None for informative rows
 CASES = {("fwht", "double"): 1.0, ("fwht", "float"): 1.0, ("fft", "double"): 1.5, ("fft", "float"): None,
