@@ -35,7 +35,7 @@ import org.ortho4j.optim.LrSchedule;
  * The language-model race: a small character-level transformer ({@link CharTransformer}) trained
  * on the shipped tinyshakespeare slice ({@link CharCorpus#shakespeare()}) with AdamW, Muon, NorMuon,
  * ROOT, AuON and DCT-AdamW through DJL's {@link Trainer} on the PyTorch engine, compared at equal
- * steps and at equal wall-clock time.
+ * steps and at equal training time.
  *
  * <p><b>Protocol</b> ({@link #run}).
  * <ol>
@@ -46,32 +46,37 @@ import org.ortho4j.optim.LrSchedule;
  *       {@code decayFraction}). The matrix optimizers take the {@code 4·layers} hidden matrices
  *       ({@link Routing#forBlock}); embeddings, head and norm parameters use AdamW with the AdamW
  *       contender's learning rate ({@link Config#auxLearningRate()}), betas (0.9, 0.95), eps 1e-8.
- *       Weight decay is 0 everywhere.</li>
+ *       Weight decay is 0 everywhere. Seeds run in the outer loop and contenders in the inner one,
+ *       so a slow phase of a shared machine affects all contenders alike.</li>
  *   <li><b>Equal steps</b>: the final training and validation losses after those steps.</li>
- *   <li><b>Equal wall-clock</b> (when {@link Config#equalTime()}): the budget is the training time
- *       of the fastest contender (on average over the seeds) for {@code steps} steps; every other
- *       contender is re-run from scratch with {@code round(budget / its time per step)} steps and
- *       its schedule stretched to that length (the fastest one's equal-step run is reused). The
- *       step counts come from the measured speeds of phase 1, so the comparison is reproducible
- *       given those counts, which are reported.</li>
+ *   <li><b>Equal time</b> (when {@link Config#equalTime()}): the budget is the training time of the
+ *       fastest contender for {@code steps} steps, from its median time per step on
+ *       {@link Config#clock()} (averaged over the seeds); every other contender is re-run from
+ *       scratch with {@code round(budget / its time per step)} steps and its schedule stretched to
+ *       that length (the fastest one's equal-step runs are reused). The step counts come from the
+ *       speeds measured in the equal-steps phase and are reported. On the {@link Clock#WALL} clock
+ *       this is the equal wall-clock comparison; {@link Clock#CPU} measures the same on the
+ *       training thread's CPU time, which equals the wall-clock time of an otherwise idle machine
+ *       and is not disturbed by other processes.</li>
  * </ol>
  * Reported per run: the final training loss (evaluation mode, on {@code evalBatches} fixed batches
  * of the training split) and validation loss (same on the validation split), the training time per
- * step (forward, backward and optimizer step; evaluations excluded), the share of that time spent
- * inside the optimizer and inside its matrix transform ({@link OrthoOptimizer#stats()}), and the
- * curves: the training-batch loss at every step and the validation loss every {@code evalEvery}
- * steps, with elapsed training seconds. A run whose loss becomes non-finite stops and is reported
- * as diverged (excluded from the means).
+ * step on both clocks (forward, backward and optimizer step; evaluations excluded), the share of
+ * that time spent inside the optimizer and inside its matrix transform
+ * ({@link OrthoOptimizer#stats()}), and the curves: the training-batch loss at every step and the
+ * validation loss every {@code evalEvery} steps, with elapsed training seconds. A run whose loss
+ * becomes non-finite stops and is reported as diverged (excluded from the loss means).
  *
- * <p><b>Learning rates</b> ({@link Contender#defaultLearningRate()}) were chosen with
- * {@link #sweep} on the {@link Config#full()} model for 200 steps and one seed, from the grids in
- * the module README, picking the lowest validation loss; re-run {@code LmRace sweep} after changing
- * the model.
+ * <p><b>Learning rates</b> ({@link Contender#defaultLearningRate()}) were chosen with {@code LmRace
+ * sweep}: the {@link Config#full()} model and schedule, 250 steps, seed 1, each contender at its
+ * starting rate times {1/4, 1/2, 1, 2, 4}; the rate with the lowest validation loss was kept, the
+ * smaller one when two were within 0.01 nats (results in the module README). Re-run the sweep after
+ * changing the model.
  *
- * <p>{@link #main} runs {@code quick} (under 30 s on 2 cores) or {@code full} (about 10 min on 2
- * cores) and writes {@code lm-race.csv} (curves) and {@code lm-race.json} (configuration, table,
- * runs) atomically. DJL is forced offline ({@code ai.djl.offline=true} unless set) and loads the
- * bundled libtorch; nothing is downloaded.
+ * <p>{@link #main} runs {@code quick} (seconds) or {@code full} (about 7 minutes of compute on one
+ * core) and writes {@code lm-race.csv} (curves) and {@code lm-race.json} (configuration, table,
+ * runs) atomically. The engine runs offline ({@link #engineDefaults()}): libtorch comes from the
+ * bundled native jar and nothing is downloaded.
  */
 public final class LmRace {
     private LmRace() {}
@@ -84,12 +89,12 @@ public final class LmRace {
         MUON("Muon", 0.02),
         /** NorMuon (official code defaults). */
         NORMUON("NorMuon", 0.02),
-        /** ROOT (official example defaults, wd 0; MATCH_RMS_ADAMW scaling, so AdamW-like rates). */
-        ROOT("ROOT", 3e-3),
+        /** ROOT (official example defaults, wd 0; MATCH_RMS_ADAMW shape factor 0.2·sqrt(max(m, n))). */
+        ROOT("ROOT", 0.012),
         /** AuON, paper variant. */
-        AUON("AuON", 0.1),
+        AUON("AuON", 0.025),
         /** DCT-AdamW with rank dModel/4, betas (0.9, 0.95). */
-        DCT_ADAMW("DCT-AdamW", 3e-3);
+        DCT_ADAMW("DCT-AdamW", 6e-3);
 
         private final String label;
         private final double defaultLr;
@@ -172,14 +177,15 @@ public final class LmRace {
         }
 
         /**
-         * The full race: 2 layers, d 96, 4 heads, context 64, batch 16, 250 steps (warm-up 10%,
-         * decay over the last 30%), seeds 1 and 2, all six contenders, validation every 25 steps
-         * on 8 batches, equal-time phase on the wall clock. About 7–10 minutes on 2 idle CPU cores.
+         * The full race: 2 layers, d 96, 4 heads, context 64 (234k parameters), batch 16, 250
+         * steps (warm-up 10%, decay over the last 30%), seeds 1, 2 and 3, all six contenders,
+         * validation every 25 steps on 8 batches, equal-time phase on the wall clock. About 7
+         * minutes of compute on one core (32–46 ms per step).
          *
          * @return the configuration
          */
         public static Config full() {
-            return new Config(new CharTransformer.Config(62, 64, 96, 4, 2), 16, 250, 0.1, 0.3, List.of(1L, 2L),
+            return new Config(new CharTransformer.Config(62, 64, 96, 4, 2), 16, 250, 0.1, 0.3, List.of(1L, 2L, 3L),
                     List.of(Contender.values()), Map.of(), 25, 8, true, Clock.WALL);
         }
 
