@@ -94,6 +94,41 @@ class ParityTest extends Ortho4jTest {
                 () -> HybridOptimizer.of(AdamW.builder().lr(LR).eps(1e-3).weightDecay(0).epsMode(AdamW.EpsMode.MOONLIGHT).build()));
     }
 
+    /**
+     * DJL's built-in {@link ai.djl.training.optimizer.AdamW} (native PyTorch update) is the
+     * MOONLIGHT form: {@code W ← W − lr·wd·W − (lr·sqrt(bc2)/bc1)·m/(sqrt(v) + eps)}. Same inputs,
+     * same tolerance reasoning as the class documentation (both sides float32 in the engine). eps
+     * = 1e-3 is large enough against {@code sqrt(v) ≈ 0.2} that the TORCH placement would differ by
+     * ~1e-2 relative, far outside the tolerance.
+     */
+    @Test
+    void moonlightFormEqualsDjlsOwnAdamW() {
+        ai.djl.training.optimizer.Optimizer djlOwn = ai.djl.training.optimizer.Optimizer.adamW().optLearningRateTracker(Tracker.fixed(LR))
+                .optBeta1(0.9f).optBeta2(0.95f).optEpsilon(1e-3f).optWeightDecays(0.05f).build();
+        OrthoOptimizer ours = DjlAdamW.builder().optLearningRateTracker(Tracker.fixed(LR)).optBetas(0.9, 0.95).optEpsilon(1e-3)
+                .optEpsMode(AdamW.EpsMode.MOONLIGHT).optWeightDecays(0.05f).build();
+        SplittableRandom rnd = new SplittableRandom(seed);
+        for (Spec s : SPECS) {
+            float[] w = gaussian(rnd, s.size(), 0.5);
+            Shape shape = new Shape(Arrays.stream(s.shape).asLongStream().toArray());
+            NDArray a = manager.create(w.clone(), shape), b = manager.create(w.clone(), shape);
+            for (int k = 0; k < 3; k++) {
+                NDArray g = manager.create(gaussian(rnd, s.size(), 1.0), shape);
+                djlOwn.update(s.name, a, g);
+                ours.update(s.name, b, g);
+            }
+            float[] x = a.toFloatArray(), y = b.toFloatArray();
+            double diff = 0, ref = 0, norm = 0;
+            for (int j = 0; j < x.length; j++) {
+                diff += Math.pow(x[j] - y[j], 2);
+                ref += Math.pow(x[j] - w[j], 2);
+                norm += x[j] * x[j];
+            }
+            double allowed = TOL * Math.sqrt(ref) + 2 * 3 * Math.ulp(1f) / 2 * Math.sqrt(norm);
+            assertTrue(Math.sqrt(diff) <= allowed, s.name + ": difference " + Math.sqrt(diff) + " > " + allowed);
+        }
+    }
+
     @Test
     void muon() {
         check(common(DjlMuon.builder()).build(), () -> hybrid(Muon.builder().lr(LR).weightDecay(0.05).build()));
