@@ -102,24 +102,22 @@ public final class AuOn extends UpdateRule {
                     Dense x = scratch(ws, Workspace.O, rows, cols);
                     ws.orthogonalize(ns, u, x);
                     u = x;
-                } else if (u == momentumBuffer) { // the brake rewrites its input: never the momentum itself
-                    g.copyFrom(momentumBuffer);
-                    u = g;
                 }
                 double norm = u.normF();
-                double inv = 1.0 / (norm + 1e-7);
+                double inv = 1.0 / (norm + 1e-7), gi = gamma * inv;
                 double sum = 0;
                 for (int i = 0; i < u.size; i++) {
-                    double c = Math.cosh(gamma * u.get(i) * inv);
+                    // cosh(y) = (e^y + e^−y)/2; |y| ≤ γ after the normalization, so no overflow
+                    double e = Math.exp(gi * u.get(i)), c = 0.5 * (e + 1 / e);
                     sum += c * c;
                 }
                 double r = Math.sqrt(sum / u.size);
-                // PAPER: Δ = (U/(ν+1e-7)) / (r+1e-8);  PACKAGE: Δ = U / (r+1e-8)
-                double brake = r + 1e-8, pre = variant == Variant.PAPER ? inv : 1.0;
-                for (int i = 0; i < u.size; i++) u.set(i, u.get(i) * pre / brake);
+                // PAPER: Δ = (U/(ν+1e-7)) / (r+1e-8);  PACKAGE: Δ = U / (r+1e-8). The scalar is folded into the
+                // step size, so U itself is the direction handed to the write-back (one pass less).
+                double f = (variant == Variant.PAPER ? inv : 1.0) / (r + 1e-8);
                 ws.trace(p, "rms", r);
-                ws.trace(p, "update", u);
-                write(p, 1 - lrNow * weightDecay, lrNow * shapeScale.scale(rows, cols), u, false);
+                if (ws.tracing()) ws.trace(p, "update", u.toMatrix().times(f));
+                write(p, 1 - lrNow * weightDecay, lrNow * shapeScale.scale(rows, cols) * f, u, false);
             }
         };
     }

@@ -114,7 +114,8 @@ public final class HybridOptimizer implements Optimizer {
         if (resolved.length < np) resolved = new RuleState[np];
         // Phase 1: resolve states and validate everything before anything changes.
         for (int i = 0; i < np; i++) {
-            Parameter p = Check.notNull("params[" + i + "]", params.get(i));
+            Parameter p = params.get(i);
+            if (p == null) throw new IllegalArgumentException("params[" + i + "] is null, expected a parameter");
             if (p.isFloat() != floatPath)
                 throw new IllegalArgumentException("params[" + i + "] = " + p + " is " + (p.isFloat() ? "float32" : "float64")
                         + ", expected " + (floatPath ? "float32 (use stepDouble for float64)" : "float64 (use step for float32)"));

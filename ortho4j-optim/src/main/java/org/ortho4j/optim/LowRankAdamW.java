@@ -34,9 +34,10 @@ import org.ortho4j.core.linalg.Matrix;
  * feedback are not implemented). Matrices with {@code max(m, n) ≥ maxShape} get plain
  * {@link AdamW} (same betas, eps, wd), as the reference does.
  *
- * <p>Cost per step: DCT selection O(mn log k + r·k log k) (k = projected side); SVD selection
- * O(mn·min(m,n)) and it allocates (LAPACK work arrays and factors); projection and
- * back-projection 2·2mnr flops. State: 2 low-rank moments + the r basis vectors (+ r indices).
+ * <p>Cost per step: DCT selection O(mn log k + r·k log k) (k = projected side; the fast DCT of
+ * ortho4j-core, over JTransforms, allocates small work arrays per transform); SVD selection
+ * O(mn·min(m,n)), allocating (LAPACK work arrays and factors); projection and back-projection
+ * 2·2mnr flops. State: 2 low-rank moments + the r basis vectors (+ r indices).
  * Trace keys: {@code idx} (1×r, DCT), {@code g_lowrank}, {@code state_m}, {@code state_v},
  * {@code update_full} (the back-projected u, before the step factor).
  */
@@ -111,9 +112,9 @@ public final class LowRankAdamW extends UpdateRule {
             right = rows >= cols;
             size = right ? cols : rows;
             r = Math.min(rule.rank, size);
-            int lr = right ? rows : r, lc = right ? r : cols;
-            m = persistent("m", lr, lc);
-            v = persistent("v", lr, lc);
+            int lowRows = right ? rows : r, lowCols = right ? r : cols;
+            m = persistent("m", lowRows, lowCols);
+            v = persistent("v", lowRows, lowCols);
             basis = persistent("P", size, r);
             idx = rule.subspace == Subspace.DCT ? persistentInts("idx", r) : new int[r];
             topWork = new double[r];
@@ -173,7 +174,7 @@ public final class LowRankAdamW extends UpdateRule {
             Dense s = doubleCopy(ws, g);
             var dct = ws.dct(size);
             DctColumnSelector.transform(dct, s.dm, right);
-            double[] scores = ws.raw(0, size);
+            double[] scores = ws.raw(size);
             DctColumnSelector.l1Scores(s.dm, right, scores);
             DctColumnSelector.topRanked(scores, size, idx, topWork);
             DctColumnSelector.gather(s.dm, right, idx, low);

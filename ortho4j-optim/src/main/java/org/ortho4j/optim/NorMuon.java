@@ -2,7 +2,6 @@ package org.ortho4j.optim;
 
 import java.util.Locale;
 import org.ortho4j.core.Check;
-import org.ortho4j.core.linalg.Matrix;
 import org.ortho4j.core.orthogonal.NewtonSchulz;
 import org.ortho4j.core.orthogonal.Orthogonalizer;
 

@@ -120,7 +120,7 @@ public final class Root extends UpdateRule {
                 }
                 double eps;
                 if (Double.isNaN(absoluteThreshold)) {
-                    double[] abs = ws.raw(0, u.size);
+                    double[] abs = ws.raw(u.size);
                     for (int i = 0; i < u.size; i++) abs[i] = Math.abs(u.get(i));
                     eps = Quantile.linear(abs, u.size, quantile) + floor;
                 } else {

@@ -105,19 +105,20 @@ abstract class RuleState {
      * @param index position in the gradient list, for the message
      */
     final void checkGradient(int index, FloatMatrix gf, Matrix gd) {
-        String what = "grads[" + index + "] for " + describeParam();
-        if (gf == null && gd == null) throw new IllegalArgumentException(what + " is null, expected a gradient");
+        if (gf == null && gd == null) throw new IllegalArgumentException(gradName(index) + " is null, expected a gradient");
         int r = gf != null ? gf.rows : gd.rows, c = gf != null ? gf.cols : gd.cols;
         if (r != storedRows || c != storedCols)
-            throw new IllegalArgumentException(what + " is " + r + "x" + c + ", expected " + storedRows + "x" + storedCols
+            throw new IllegalArgumentException(gradName(index) + " is " + r + "x" + c + ", expected " + storedRows + "x" + storedCols
                     + " (the stored shape of the parameter)");
         for (int i = 0; i < r; i++)
             for (int j = 0; j < c; j++) {
                 double v = gf != null ? gf.data[gf.offset + i * gf.ld + j] : gd.data[gd.offset + i * gd.ld + j];
                 if (!Double.isFinite(v))
-                    throw new IllegalArgumentException(what + " holds " + v + " at (" + i + ", " + j + "), expected finite values");
+                    throw new IllegalArgumentException(gradName(index) + " holds " + v + " at (" + i + ", " + j + "), expected finite values");
             }
     }
+
+    private String gradName(int index) { return "grads[" + index + "] for " + describeParam(); }
 
     /** Copies the gradient (stored layout) into {@code out} (OUT_IN orientation). */
     final void loadGradient(FloatMatrix gf, Matrix gd, Dense out) {

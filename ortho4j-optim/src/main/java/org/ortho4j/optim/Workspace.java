@@ -31,7 +31,7 @@ final class Workspace {
     long orthoNanos;
     private final float[][] floats = new float[SLOTS][];
     private final double[][] doubles = new double[SLOTS][];
-    private final double[][] raw = new double[2][];
+    private double[] raw;
     private final Map<Integer, Dct> dcts = new HashMap<>();
 
     /** The backing array of a slot (for view-cache identity checks). */
@@ -48,10 +48,10 @@ final class Workspace {
         return Dense.over(doubles[slot], rows, cols);
     }
 
-    /** A raw double array of at least {@code n} elements (slot 0 or 1; contents undefined). */
-    double[] raw(int slot, int n) {
-        if (raw[slot] == null || raw[slot].length < n) raw[slot] = new double[n];
-        return raw[slot];
+    /** A raw double work array of at least {@code n} elements (contents undefined). */
+    double[] raw(int n) {
+        if (raw == null || raw.length < n) raw = new double[n];
+        return raw;
     }
 
     /** The DCT plan of length n (cached). */
