@@ -32,7 +32,7 @@ public final class Main implements Callable<Integer> {
 
     /** Strong references: java.util.logging keeps loggers only weakly. */
     private static final Logger ORTHO4J_LOG = Logger.getLogger("org.ortho4j"),
-            NETLIB_LOG = Logger.getLogger("dev.ludovic.netlib");
+            NETLIB_LOG = Logger.getLogger("dev.ludovic.netlib"), DJL_LOG = Logger.getLogger("ai.djl");
 
     @Spec CommandSpec spec;
 
@@ -76,6 +76,10 @@ public final class Main implements Callable<Integer> {
     /** Entry point: runs the command line and exits with its code. */
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        // DJL (the LM race of ortho4j-djl): never download at run time; one PyTorch thread unless told otherwise
+        if (System.getProperty("ai.djl.offline") == null) System.setProperty("ai.djl.offline", "true");
+        if (System.getProperty("ai.djl.pytorch.num_threads") == null) System.setProperty("ai.djl.pytorch.num_threads", "1");
+        if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         if (System.getProperty("java.util.logging.config.file") == null) {
             if (System.getProperty("java.util.logging.SimpleFormatter.format") == null)
                 System.setProperty("java.util.logging.SimpleFormatter.format", "ortho4j: %4$s: %5$s%6$s%n");
@@ -88,5 +92,6 @@ public final class Main implements Callable<Integer> {
     static void quietLibraryLogs(boolean quiet) {
         ORTHO4J_LOG.setLevel(quiet ? Level.WARNING : Level.INFO);
         NETLIB_LOG.setLevel(quiet ? Level.SEVERE : Level.INFO);
+        DJL_LOG.setLevel(quiet ? Level.SEVERE : Level.INFO);
     }
 }

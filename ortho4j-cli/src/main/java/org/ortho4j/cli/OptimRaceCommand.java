@@ -48,6 +48,10 @@ public final class OptimRaceCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "DIR", description = "Write DIR/index.html with the loss curves.")
     Path report;
 
+    @Option(names = "--lm", description = "Also race the optimizers on a char-level transformer LM (DJL + PyTorch CPU, "
+            + "tinyshakespeare slice): equal steps and equal wall-clock; quick mode takes seconds, the others minutes.")
+    boolean lm;
+
     /** Used by picocli. */
     public OptimRaceCommand() {}
 
@@ -89,6 +93,19 @@ public final class OptimRaceCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%nTotal wall time %.1f s%n", secs);
         }
         out.flush();
+        if (lm) {
+            org.ortho4j.djl.LmRace.Config lc = mode == Mode.quick ? org.ortho4j.djl.LmRace.Config.quick() : org.ortho4j.djl.LmRace.Config.full();
+            org.ortho4j.djl.LmRace.Result lr = org.ortho4j.djl.LmRace.run(lc, msg -> { err.println(msg); err.flush(); });
+            out.println();
+            out.println("Char-level transformer LM (" + lr.engine() + ")");
+            out.print(lr.formatTable());
+            out.flush();
+            if (report != null) {
+                Files.createDirectories(report);
+                org.ortho4j.djl.LmRace.writeCurvesCsv(lr, report.resolve("lm-race-curves.csv"));
+                org.ortho4j.djl.LmRace.writeJson(lr, report.resolve("lm-race.json"));
+            }
+        }
         if (report != null) {
             Files.createDirectories(report);
             TourResult.Builder b = TourResult.builder("optim-race");
