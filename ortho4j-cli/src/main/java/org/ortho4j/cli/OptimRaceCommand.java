@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
  * learning rate.
  */
 @Command(name = "optim-race", mixinStandardHelpOptions = true,
-        description = "Race AdamW, Muon, NorMuon, ROOT and AuON on the reference MLP experiment (plain Java).")
+        description = "Race AdamW, Muon, NorMuon, ROOT, AuON (and DCT-AdamW with --lm) on the reference MLP experiment and a char-level LM.")
 public final class OptimRaceCommand implements Callable<Integer> {
     /** Size of the run. */
     public enum Mode { quick, standard, full }
