@@ -430,23 +430,28 @@ public final class DigitalNetB2 extends BlockPointSet {
     /** {@code y ^= delta} over {@code n} words, each converted to a double at {@code out[off..]}. */
     private void convertTile(long[] y, long[] delta, double[] out, int off, int n) {
         int sh = floatShift;
-        if (guard) {
-            // v < 2^53: (2v | [v == 0]) * scale/2 is v * scale for v >= 1 and scale/2 for v = 0,
-            // exact; branch-free ((v - 1) >>> 63 is 1 only for v = 0) so the loop vectorizes
-            double half = 0.5 * floatScale;
-            for (int q = 0; q < n; q++) {
-                long s = y[q] ^ delta[q];
-                y[q] = s;
-                long v = s >>> sh;
-                out[off + q] = ((v << 1) | ((v - 1) >>> 63)) * half;
-            }
-        } else {
-            double scale = floatScale;
+        double scale = floatScale;
+        if (!guard) {
             for (int q = 0; q < n; q++) {
                 long s = y[q] ^ delta[q];
                 y[q] = s;
                 out[off + q] = (s >>> sh) * scale;
             }
+            return;
+        }
+        long anyZero = 0;   // sign bit set iff some v = 0 (v < 2^53, so v - 1 < 0 only for v = 0)
+        for (int q = 0; q < n; q++) {
+            long s = y[q] ^ delta[q];
+            y[q] = s;
+            long v = s >>> sh;
+            out[off + q] = v * scale;
+            anyZero |= v - 1;
+        }
+        if (anyZero < 0) {
+            // the zero guard, off the hot loop (probability about n 2^-min(t,53) per tile):
+            // the exact value lies in [0, scale), replaced by the cell's midpoint scale/2
+            for (int q = 0; q < n; q++)
+                if (out[off + q] == 0) out[off + q] = 0.5 * scale;
         }
     }
 
