@@ -60,7 +60,9 @@ public final class DigitalNetB2 extends BlockPointSet {
     private final long[][] direct;    // per matrix set: [k * width + j] = column k of walked coordinate j
     private final long[][] step;      // per matrix set: natural = prefix XORs of direct, gray = direct
     private final long[][] shifts;    // [R][width] XORed into the start state (zeros when none)
-    private final long[][] nusKeys;   // [R][width * 2t]: a_q, b_q of walked coordinate c at c*2t + 2q (NUS only)
+    private final long[][] nusKeys;
+    private final int tileRows;       // 2^b indices per tile of fillLinear, b <= mMax
+    private final long[][] tileOffsets; // per matrix set: [o * d + j] = (x(i + o) ^ x(i))[j] for aligned i, o < tileRows   // [R][width * 2t]: a_q, b_q of walked coordinate c at c*2t + 2q (NUS only)
     private final boolean guard;
     private final int floatShift;
     private final double floatScale;
@@ -116,6 +118,11 @@ public final class DigitalNetB2 extends BlockPointSet {
             direct[s] = mats[s];
             step[s] = order == NetOrder.GRAY ? mats[s] : prefixXor(mats[s], mMax, width);
         }
+        int log2Tile = 0;
+        while (log2Tile < mMax && (d << log2Tile) < TILE_VALUES) log2Tile++;
+        this.tileRows = 1 << log2Tile;
+        this.tileOffsets = new long[mats.length][];
+        for (int s = 0; s < mats.length; s++) tileOffsets[s] = tileOffsets(step[s], tileRows, d, width);
         this.shifts = new long[R][width];
         if (randomization == NetRandomization.DS || randomization == NetRandomization.LMS_DS) {
             for (int r = 0; r < R; r++)
@@ -153,6 +160,19 @@ public final class DigitalNetB2 extends BlockPointSet {
             for (int k = 0; k < m; k++) out[k * w + j] = col[k] << lshift;
         }
         return out;
+    }
+
+    /** Values per tile of {@code fillLinear}: tiles hold the fewest whole rows reaching this many. */
+    private static final int TILE_VALUES = 128;
+
+    /** {@code [o * d + j]}: the walk from 0 to o ({@code o = 0 .. rows-1}, XOR of steps) of coordinate j. */
+    private static long[] tileOffsets(long[] stp, int rows, int d, int w) {
+        long[] offs = new long[rows * d];
+        for (int o = 1; o < rows; o++) {
+            int base = Long.numberOfTrailingZeros(o) * w;
+            for (int j = 0; j < d; j++) offs[o * d + j] = offs[(o - 1) * d + j] ^ stp[base + j];
+        }
+        return offs;
     }
 
     private static long[] prefixXor(long[] cols, int m, int w) {
@@ -357,32 +377,111 @@ public final class DigitalNetB2 extends BlockPointSet {
     }
 
     /**
-     * The hot loop of NONE, DS, LMS and LMS_DS: one XOR and one conversion per value, fused in one
-     * pass per row; the zero guard is branch-free.
+     * The hot path of NONE, DS, LMS and LMS_DS, in aligned tiles of {@link #tileRows} = 2^b indices.
+     * For a tile base i (a multiple of 2^b) and o &lt; 2^b, {@code x(i + o) = x(i) ^ offsets[o]}
+     * (natural: {@code i + o = i ^ o}; Gray: the Gray map is GF(2)-linear), so a tile is one
+     * contiguous vector {@code y[o d + j] = x(i)[j] ^ offsets[o d + j]} of {@code 2^b d} words,
+     * and the next tile is y XOR {@code x(i + 2^b) ^ x(i)} replicated 2^b times. One fused loop of
+     * {@code 2^b d} (at least {@link #TILE_VALUES} for d below it) XORs, converts and stores each
+     * value once, with no per-index loop overhead; rows before the first aligned tile and after the
+     * last one are walked one at a time. XOR is exact, so the values are bit-identical to the
+     * walk's.
      */
     private void fillLinear(int r, long from, long to, double[] out, int off) {
-        long[] stp = step[direct.length == 1 ? 0 : r];
+        int set = direct.length == 1 ? 0 : r;
+        long[] stp = step[set];
         long[] state = start(r, from);
-        int sh = floatShift, w = d;
-        double scale = floatScale, half = 0.5 * floatScale;
-        for (int j = 0; j < w; j++) out[off + j] = Base2.toUnit(state[j], sh, scale, guard);
-        for (long i = from + 1; i < to; i++) {
-            off += w;
-            int base = Long.numberOfTrailingZeros(i) * w;
-            if (guard) {
-                // max(2v, 1) * scale/2: v scale for v >= 1, scale/2 for v = 0 (2v < 2^54 is even: exact)
-                for (int j = 0; j < w; j++) {
-                    long s = state[j] ^ stp[base + j];
-                    state[j] = s;
-                    out[off + j] = Math.max((s >>> sh) << 1, 1L) * half;
-                }
-            } else {
-                for (int j = 0; j < w; j++) {
-                    long s = state[j] ^ stp[base + j];
-                    state[j] = s;
-                    out[off + j] = (s >>> sh) * scale;
-                }
+        int rowsPerTile = tileRows, w = d;
+        long mask = rowsPerTile - 1L;
+        long tile0 = (from + mask) & ~mask;   // first aligned tile base >= from
+        long tiles = tile0 < to ? (to - tile0) / rowsPerTile : 0;
+        if (tiles == 0) {
+            walkRows(stp, state, from, to, out, off);
+            return;
+        }
+        if (tile0 > from) {
+            walkRows(stp, state, from, tile0, out, off);
+            off += (int) (tile0 - from) * w;
+            stepState(stp, state, tile0);
+        }
+        int tw = rowsPerTile * w;
+        long[] offs = tileOffsets[set];
+        long[] y = new long[tw];
+        for (int q = 0, o = 0; o < rowsPerTile; o++)
+            for (int j = 0; j < w; j++, q++) y[q] = state[j] ^ offs[q];
+        long[][] replicated = new long[mMax][];
+        long[] delta = new long[tw];         // zero for the first tile
+        long i = tile0;
+        for (long k = 0; k < tiles; k++, i += rowsPerTile, off += tw) {
+            if (k > 0) {
+                int level = Long.numberOfTrailingZeros(i);
+                if (replicated[level] == null) replicated[level] = tileStep(stp, level * width, offs, tw - w, rowsPerTile);
+                delta = replicated[level];
             }
+            convertTile(y, delta, out, off, tw);
+        }
+        if (i < to) {
+            System.arraycopy(y, tw - w, state, 0, w);   // x(i - 1)
+            stepState(stp, state, i);
+            walkRows(stp, state, i, to, out, off);
+        }
+    }
+
+    /** {@code y ^= delta} over {@code n} words, each converted to a double at {@code out[off..]}. */
+    private void convertTile(long[] y, long[] delta, double[] out, int off, int n) {
+        int sh = floatShift;
+        double scale = floatScale;
+        if (!guard) {
+            for (int q = 0; q < n; q++) {
+                long s = y[q] ^ delta[q];
+                y[q] = s;
+                out[off + q] = (s >>> sh) * scale;
+            }
+            return;
+        }
+        long anyZero = 0;   // sign bit set iff some v = 0 (v < 2^53, so v - 1 < 0 only for v = 0)
+        for (int q = 0; q < n; q++) {
+            long s = y[q] ^ delta[q];
+            y[q] = s;
+            long v = s >>> sh;
+            out[off + q] = v * scale;
+            anyZero |= v - 1;
+        }
+        if (anyZero < 0) {
+            // the zero guard, off the hot loop (probability about n 2^-min(t,53) per tile):
+            // the exact value lies in [0, scale), replaced by the cell's midpoint scale/2
+            for (int q = 0; q < n; q++)
+                if (out[off + q] == 0) out[off + q] = 0.5 * scale;
+        }
+    }
+
+    /** {@code state ^= step[tz(i)]}: the walk from index i-1 to i. */
+    private void stepState(long[] stp, long[] state, long i) {
+        int base = Long.numberOfTrailingZeros(i) * width;
+        for (int j = 0; j < d; j++) state[j] ^= stp[base + j];
+    }
+
+    /**
+     * {@code x(i) ^ x(i - 2^b)} for a tile base i with tz(i) = level, repeated {@code copies} times:
+     * the walk from i - 2^b to i - 1 (the last row of the offsets) and one step to i.
+     */
+    private long[] tileStep(long[] stp, int base, long[] offs, int lastRow, int copies) {
+        long[] rep = new long[copies * d];
+        for (int j = 0; j < d; j++) rep[j] = stp[base + j] ^ offs[lastRow + j];
+        for (int c = 1; c < copies; c++) System.arraycopy(rep, 0, rep, c * d, d);
+        return rep;
+    }
+
+    /**
+     * Rows {@code from .. to-1} one at a time, {@code state} = x(from) on entry and x(to-1) on
+     * exit: one XOR and one conversion per value.
+     */
+    private void walkRows(long[] stp, long[] state, long from, long to, double[] out, int off) {
+        int sh = floatShift, w = d;
+        double scale = floatScale;
+        for (long i = from; i < to; i++, off += w) {
+            if (i > from) stepState(stp, state, i);
+            for (int j = 0; j < w; j++) out[off + j] = Base2.toUnit(state[j], sh, scale, guard);
         }
     }
 

@@ -170,6 +170,47 @@ class DigitalNetB2Test extends Ortho4jTest {
                 }
     }
 
+    /** Unscrambled natural-order point i as a 63-bit digital shift {@code [1][d]}. */
+    private static long[][] pointAsShift(int d, long i) {
+        long[] x = Sobol.builder(d).randomization(NetRandomization.NONE).build().bits(i, i + 1)[0];
+        for (int j = 0; j < d; j++) x[j] <<= 63 - 32;
+        return new long[][] {x};
+    }
+
+    @Test
+    void floatsAreTheConvertedIntegersForUnalignedRangesOfEveryWidth() {
+        // points() writes whole aligned tiles of 2^b indices (2^b d >= 128 values) in one fused
+        // loop and walks the rows before and after them one at a time; bits() walks every row.
+        // Ranges start and end off tile boundaries, span one or several tiles and cross a 2^12
+        // boundary (a tile step of high level). Each double must be exactly (xb >>> max(0, t-53))
+        // * 2^-min(t, 53), and 2^-min(t,53)/2 for xb = 0 when randomized: comparisons are exact.
+        long[][] ranges = {{0, 1}, {0, 300}, {5, 6}, {3, 200}, {37, 37 + 3 * 128 + 5}, {4093, 4096 + 300}, {129, 257}, {32, 64}};
+        NetRandomization[] linear = {NetRandomization.NONE, NetRandomization.DS, NetRandomization.LMS, NetRandomization.LMS_DS};
+        for (int d : new int[] {1, 2, 3, 7, 10, 33, 100, 130})
+            for (NetRandomization r : linear)
+                for (NetOrder o : NetOrder.values())
+                    for (int t : new int[] {32, 40, 63, 64, 0}) {
+                        if (r == NetRandomization.NONE && t != 32 || t == 0 && r != NetRandomization.DS) continue;
+                        // t = 0 stands for DS (t = 63) shifted by point 37 in natural order: the
+                        // zero guard must fire on point 37 (natural) or on its Gray position
+                        DigitalNetB2 net = t > 0 ? Sobol.builder(d).randomization(r).order(o).t(t).seed(seed).build()
+                                : Sobol.builder(d).randomization(r).order(o).digitalShifts(pointAsShift(d, 37)).build();
+                        int tt = net.t(), shift = Math.max(0, tt - 53);
+                        double scale = Math.scalb(1.0, -Math.min(tt, 53));
+                        for (long[] range : ranges) {
+                            Matrix x = net.points(0, range[0], range[1]);
+                            long[][] xb = net.bits(0, range[0], range[1]);
+                            for (int i = 0; i < x.rows; i++)
+                                for (int j = 0; j < d; j++) {
+                                    double want = (xb[i][j] >>> shift) * scale;
+                                    if (want == 0 && net.isRandomized()) want = scale / 2;
+                                    assertEquals(want, x.get(i, j), 0.0, "d=" + d + " " + r + " " + o + " t=" + t
+                                            + " range " + Arrays.toString(range) + " i=" + i + " j=" + j);
+                                }
+                        }
+                    }
+    }
+
     @Test
     void naturalAndGrayOrdersGiveTheSameSetOfEveryPowerOfTwo() {
         for (NetRandomization r : ALL) {
