@@ -33,6 +33,10 @@ final class JavaSgemm {
         if (m == 0 || n == 0) return;
         scale(m, n, beta, c, cOff, ldc);
         if (k == 0 || alpha == 0) return;
+        if (n == 1) {                   // a matrix-vector product: the row kernel would run on 1-wide rows
+            matVec(transA, transB, m, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+            return;
+        }
         float[][] bp = PACK.get();
         int chunks = (m + ROWS_PER_CHUNK - 1) / ROWS_PER_CHUNK;
         for (int jc = 0; jc < n; jc += NC) {
@@ -47,6 +51,18 @@ final class JavaSgemm {
                         row(transA, alpha, a, aOff, lda, i, fpc, kb, bp, nb, acc, c, cOff + i * ldc + fjc);
                 });
             }
+        }
+    }
+
+    /** {@code C[:, 0] += alpha * op(A) op(B)[:, 0]}: one dot product per row of C, sequential. */
+    private static void matVec(boolean transA, boolean transB, int m, int k, float alpha, float[] a, int aOff, int lda,
+                               float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
+        int bStep = transB ? 1 : ldb;   // op(B)[p][0] = B[0][p] (transposed) or B[p][0]
+        for (int i = 0; i < m; i++) {
+            float s = 0;
+            if (transA) for (int p = 0; p < k; p++) s += a[aOff + p * lda + i] * b[bOff + p * bStep];
+            else for (int p = 0, r = aOff + i * lda; p < k; p++) s += a[r + p] * b[bOff + p * bStep];
+            c[cOff + i * ldc] += alpha * s;
         }
     }
 
