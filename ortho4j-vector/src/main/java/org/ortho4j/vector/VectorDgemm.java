@@ -2,6 +2,7 @@ package org.ortho4j.vector;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
+import org.ortho4j.core.backend.GemmSupport;
 import org.ortho4j.core.backend.JavaBackend;
 import org.ortho4j.core.backend.Parallel;
 import org.ortho4j.core.backend.SymmetricFill;
@@ -110,7 +111,7 @@ final class VectorDgemm {
                                  double beta, double[] c, int cOff, int ldc) {
         if (m == 0 || n == 0) return;
         if (k == 0 || alpha == 0) {
-            scale(m, n, beta, c, cOff, ldc);
+            GemmSupport.scaleC(m, n, beta, c, cOff, ldc);
             return;
         }
         int mc = Math.max(MR, Math.min(MC, VectorTuning.roundUp(ceilDiv(m, VectorTuning.MIN_CHUNKS), MR)));
@@ -296,16 +297,6 @@ final class VectorDgemm {
                 int idx = ci + r * ldc + j;
                 c[idx] = beta == 0 ? acc * alpha : Math.fma(acc, alpha, beta == 1 ? c[idx] : c[idx] * beta);
             }
-        }
-    }
-
-    /** {@code C = beta * C} (zeros when {@code beta == 0}, so NaN in C does not propagate). */
-    private static void scale(int m, int n, double beta, double[] c, int cOff, int ldc) {
-        if (beta == 1) return;
-        for (int i = 0; i < m; i++) {
-            int row = cOff + i * ldc;
-            if (beta == 0) java.util.Arrays.fill(c, row, row + n, 0);
-            else for (int j = 0; j < n; j++) c[row + j] *= beta;
         }
     }
 

@@ -3,6 +3,7 @@ package org.ortho4j.vector;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
+import org.ortho4j.core.backend.GemmSupport;
 import org.ortho4j.core.backend.JavaBackend;
 import org.ortho4j.core.backend.Parallel;
 import org.ortho4j.core.backend.SymmetricFill;
@@ -111,7 +112,7 @@ final class VectorSgemm {
                                  float beta, float[] c, int cOff, int ldc) {
         if (m == 0 || n == 0) return;
         if (k == 0 || alpha == 0) {
-            scale(m, n, beta, c, cOff, ldc);
+            GemmSupport.scaleC(m, n, beta, c, cOff, ldc);
             return;
         }
         int mc = Math.max(MR, Math.min(MC, VectorTuning.roundUp(ceilDiv(m, VectorTuning.MIN_CHUNKS), MR)));
@@ -297,16 +298,6 @@ final class VectorSgemm {
                 int idx = ci + r * ldc + j;
                 c[idx] = beta == 0 ? acc * alpha : Math.fma(acc, alpha, beta == 1 ? c[idx] : c[idx] * beta);
             }
-        }
-    }
-
-    /** {@code C = beta * C} (zeros when {@code beta == 0}, so NaN in C does not propagate). */
-    private static void scale(int m, int n, float beta, float[] c, int cOff, int ldc) {
-        if (beta == 1) return;
-        for (int i = 0; i < m; i++) {
-            int row = cOff + i * ldc;
-            if (beta == 0) java.util.Arrays.fill(c, row, row + n, 0);
-            else for (int j = 0; j < n; j++) c[row + j] *= beta;
         }
     }
 

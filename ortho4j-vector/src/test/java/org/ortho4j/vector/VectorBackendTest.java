@@ -13,6 +13,7 @@ import org.ortho4j.core.backend.Parallel;
 import org.ortho4j.core.backend.Tuning;
 import org.ortho4j.testkit.GemmConformance;
 import org.ortho4j.testkit.Ortho4jTest;
+import org.ortho4j.testkit.TestArrays;
 
 /**
  * The Vector API backend against the Java backend through {@link GemmConformance} (tolerance
@@ -73,7 +74,7 @@ class VectorBackendTest extends Ortho4jTest {
         for (int t = 0; t < 4; t++) {
             boolean transA = (t & 1) != 0, transB = (t & 2) != 0;
             double[] a = uniform(m * k), b = uniform(k * n), c0 = uniform(m * n);
-            float[] fa = toFloat(a), fb = toFloat(b), fc0 = toFloat(c0);
+            float[] fa = TestArrays.toFloat(a), fb = TestArrays.toFloat(b), fc0 = TestArrays.toFloat(c0);
             double[][] d = new double[2][];
             float[][] f = new float[2][];
             double[][] s = new double[2][];
@@ -120,15 +121,5 @@ class VectorBackendTest extends Ortho4jTest {
         assertTrue(Backends.available().contains("vector"), Backends.available().toString());
     }
 
-    private double[] uniform(int count) {
-        double[] v = new double[count];
-        for (int i = 0; i < count; i++) v[i] = rng().nextDouble(-1, 1);
-        return v;
-    }
-
-    private static float[] toFloat(double[] x) {
-        float[] f = new float[x.length];
-        for (int i = 0; i < x.length; i++) f[i] = (float) x[i];
-        return f;
-    }
+    private double[] uniform(int count) { return TestArrays.uniform(rng(), count); }
 }

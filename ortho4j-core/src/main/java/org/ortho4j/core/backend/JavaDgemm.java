@@ -30,7 +30,7 @@ final class JavaDgemm {
                      double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
                      double beta, double[] c, int cOff, int ldc) {
         if (m == 0 || n == 0) return;
-        scale(m, n, beta, c, cOff, ldc);
+        GemmSupport.scaleC(m, n, beta, c, cOff, ldc);
         if (k == 0 || alpha == 0) return;
         if (n == 1) {                   // a matrix-vector product: the row kernel would run on 1-wide rows
             matVec(transA, transB, m, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
@@ -62,15 +62,6 @@ final class JavaDgemm {
             if (transA) for (int p = 0; p < k; p++) s += a[aOff + p * lda + i] * b[bOff + p * bStep];
             else for (int p = 0, r = aOff + i * lda; p < k; p++) s += a[r + p] * b[bOff + p * bStep];
             c[cOff + i * ldc] += alpha * s;
-        }
-    }
-
-    private static void scale(int m, int n, double beta, double[] c, int cOff, int ldc) {
-        if (beta == 1) return;
-        for (int i = 0; i < m; i++) {
-            int row = cOff + i * ldc;
-            if (beta == 0) java.util.Arrays.fill(c, row, row + n, 0);
-            else for (int j = 0; j < n; j++) c[row + j] *= beta;
         }
     }
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.ortho4j.testkit.GemmConformance;
 import org.ortho4j.testkit.Ortho4jTest;
+import org.ortho4j.testkit.TestArrays;
 
 /**
  * Core's backends: the Java backend against a naive triple loop, the native backend against the
@@ -105,7 +106,7 @@ class BackendConformanceTest extends Ortho4jTest {
         for (int t = 0; t < 4; t++) {
             boolean transA = (t & 1) != 0, transB = (t & 2) != 0;
             double[] a = uniform(m * k), b = uniform(k * n), c0 = uniform(m * n);
-            float[] fa = toFloat(a), fb = toFloat(b), fc0 = toFloat(c0);
+            float[] fa = TestArrays.toFloat(a), fb = TestArrays.toFloat(b), fc0 = TestArrays.toFloat(c0);
             List<double[]> d = new ArrayList<>(), s = new ArrayList<>();
             List<float[]> f = new ArrayList<>();
             for (int threads = 1; threads <= 2; threads++) {
@@ -275,15 +276,5 @@ class BackendConformanceTest extends Ortho4jTest {
             }
     }
 
-    private double[] uniform(int count) {
-        double[] v = new double[count];
-        for (int i = 0; i < count; i++) v[i] = rng().nextDouble(-1, 1);
-        return v;
-    }
-
-    private static float[] toFloat(double[] x) {
-        float[] f = new float[x.length];
-        for (int i = 0; i < x.length; i++) f[i] = (float) x[i];
-        return f;
-    }
+    private double[] uniform(int count) { return TestArrays.uniform(rng(), count); }
 }
