@@ -1,10 +1,6 @@
 package org.ortho4j.bench;
 
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +18,7 @@ import java.util.Map;
  *
  * <p>{@code gflops} is {@code 2n³} over the median wall time of one call; {@code cpu_gflops} (only
  * when threads = 1, where the whole kernel runs on the calling thread) uses the median
- * {@link ThreadMXBean#getCurrentThreadCpuTime() thread CPU time} instead, which other processes on
+ * {@link java.lang.management.ThreadMXBean#getCurrentThreadCpuTime() thread CPU time} instead, which other processes on
  * a shared machine disturb far less. A backend that cannot load (or native with a thread count
  * other than {@code OPENBLAS_NUM_THREADS}) gives {@code "status":"n/a"} and a {@code "reason"}.
  * Each product is checked at sampled entries ({@code GemmCase.verify}); a wrong result gives
@@ -38,7 +34,6 @@ public final class QuickGemm {
     private QuickGemm() {}
 
     /** Minimum samples before the time budget can cut a case short. */
-    private static final int MIN_SAMPLES = 3;
 
     /** Parsed command line; see the class documentation for the options. */
     static final class Options {
@@ -62,41 +57,25 @@ public final class QuickGemm {
                 if (i + 1 >= args.length) throw new IllegalArgumentException(key + ": missing value");
                 String v = args[++i];
                 switch (key) {
-                    case "--n": o.sizes = ints(key, v, 1); break;
-                    case "--threads": o.threads = ints(key, v, 1); break;
+                    case "--n": o.sizes = BenchArgs.ints(key, v, 1); break;
+                    case "--threads": o.threads = BenchArgs.ints(key, v, 1); break;
                     case "--backends": o.backends = List.of(v.split(",")); break;
                     case "--dtypes": o.dtypes = List.of(v.split(",")); break;
                     case "--repeats":
-                        int[] r = ints(key, v, 1);
+                        int[] r = BenchArgs.ints(key, v, 1);
                         if (r.length != 1) throw new IllegalArgumentException(key + " = " + v + ", expected one integer >= 1");
                         o.repeats = r[0];
                         break;
-                    case "--sample-seconds": o.sampleSeconds = positive(key, v); break;
-                    case "--warmup-seconds": o.warmupSeconds = positive(key, v); break;
-                    case "--budget-seconds": o.budgetSeconds = positive(key, v); break;
+                    case "--sample-seconds": o.sampleSeconds = BenchArgs.positive(key, v); break;
+                    case "--warmup-seconds": o.warmupSeconds = BenchArgs.positive(key, v); break;
+                    case "--budget-seconds": o.budgetSeconds = BenchArgs.positive(key, v); break;
                     default: throw new AssertionError(key);
                 }
             }
             return o;
         }
 
-        private static int[] ints(String key, String v, int min) {
-            try {
-                int[] x = Arrays.stream(v.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
-                for (int e : x) if (e < min) throw new NumberFormatException();
-                return x;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(key + " = " + v + ", expected comma-separated integers >= " + min, e);
-            }
-        }
 
-        private static double positive(String key, String v) {
-            try {
-                double x = Double.parseDouble(v);
-                if (x > 0) return x;
-            } catch (NumberFormatException e) { /* reported below */ }
-            throw new IllegalArgumentException(key + " = " + v + ", expected a positive number");
-        }
     }
 
     /**
@@ -137,29 +116,9 @@ public final class QuickGemm {
             r.put("reason", String.valueOf(e.getMessage()));
             return r;
         }
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        boolean cpu = threads == 1 && mx.isCurrentThreadCpuTimeSupported();
-        if (cpu && !mx.isThreadCpuTimeEnabled()) mx.setThreadCpuTimeEnabled(true);
-
-        long start = System.nanoTime();
-        double lastCall;
-        do {
-            long t0 = System.nanoTime();
-            gemm.run();
-            lastCall = (System.nanoTime() - t0) * 1e-9;
-        } while ((System.nanoTime() - start) * 1e-9 < o.warmupSeconds);
-        int calls = (int) Math.max(1, Math.ceil(o.sampleSeconds / Math.max(lastCall, 1e-9)));
-
-        List<Double> wall = new ArrayList<>(), cpuTimes = new ArrayList<>();
-        long caseStart = System.nanoTime();
-        while (wall.size() < o.repeats
-                && (wall.size() < MIN_SAMPLES || (System.nanoTime() - caseStart) * 1e-9 < o.budgetSeconds)) {
-            long c0 = cpu ? mx.getCurrentThreadCpuTime() : 0;
-            long t0 = System.nanoTime();
-            for (int c = 0; c < calls; c++) gemm.run();
-            wall.add((System.nanoTime() - t0) * 1e-9 / calls);
-            if (cpu) cpuTimes.add((mx.getCurrentThreadCpuTime() - c0) * 1e-9 / calls);
-        }
+        Sampler.Timing t = Sampler.time(gemm::run, threads == 1,
+                new Sampler.Settings(o.repeats, o.sampleSeconds, o.warmupSeconds, o.budgetSeconds));
+        boolean cpu = !Double.isNaN(t.cpuSeconds());
         try {
             gemm.verify();
         } catch (IllegalStateException e) {
@@ -167,14 +126,13 @@ public final class QuickGemm {
             r.put("reason", e.getMessage());
             return r;
         }
-        double medWall = median(wall);
         r.put("status", "ok");
-        r.put("gflops", gemm.flops() / medWall * 1e-9);
-        if (cpu) r.put("cpu_gflops", gemm.flops() / median(cpuTimes) * 1e-9);
-        r.put("median_s", medWall);
-        if (cpu) r.put("median_cpu_s", median(cpuTimes));
-        r.put("samples", wall.size());
-        r.put("calls_per_sample", calls);
+        r.put("gflops", gemm.flops() / t.wallSeconds() * 1e-9);
+        if (cpu) r.put("cpu_gflops", gemm.flops() / t.cpuSeconds() * 1e-9);
+        r.put("median_s", t.wallSeconds());
+        if (cpu) r.put("median_cpu_s", t.cpuSeconds());
+        r.put("samples", t.samples());
+        r.put("calls_per_sample", t.callsPerSample());
         r.put("describe", gemm.backend.describe());
         return r;
     }
