@@ -18,6 +18,7 @@ than wall time; figures for more threads use wall time. The `basis` column says 
 Standard library only at import time; the workers import numpy/scipy.
 """
 import argparse
+import ctypes
 import json
 import os
 import platform
@@ -114,10 +115,39 @@ def time_call(run, args, cpu):
     return out
 
 
+def blas_info():
+    """Which BLAS numpy loaded, its kernel (core type) and thread count, as a dict."""
+    try:
+        from threadpoolctl import threadpool_info
+        return {"source": "threadpoolctl", "pools": threadpool_info()}
+    except ImportError:
+        pass
+    pools = []
+    try:
+        with open("/proc/self/maps") as f:
+            libs = sorted({line.split()[-1] for line in f if "openblas" in line.lower() and ".so" in line})
+    except OSError:
+        libs = []
+    for path in libs:
+        lib = ctypes.CDLL(path)
+        info = {"filepath": path}
+        for field, name, restype in (("architecture", "openblas_get_corename", ctypes.c_char_p),
+                                     ("config", "openblas_get_config", ctypes.c_char_p),
+                                     ("num_threads", "openblas_get_num_threads", ctypes.c_int)):
+            for prefix in ("", "scipy_"):
+                for suffix in ("", "64_"):
+                    fn = getattr(lib, prefix + name + suffix, None)
+                    if fn is not None and field not in info:
+                        fn.restype = restype
+                        value = fn()
+                        info[field] = value.decode() if isinstance(value, bytes) else value
+        pools.append(info)
+    return {"source": "ctypes (threadpoolctl not installed)", "pools": pools}
+
+
 def worker_info(threads):
     """First line of a numpy worker: versions and numpy's BLAS (kernel, threads)."""
     import numpy as np
-    from gemm_compare import blas_info
     info = {"numpy": np.__version__, "threads": threads, "blas": blas_info()}
     try:
         import scipy

@@ -20,11 +20,9 @@ the kernel is read from the OpenBLAS library itself through ctypes). Build the j
     mvn -B -q -DskipTests package -pl ortho4j-bench -am
 """
 import argparse
-import ctypes
 import json
 import os
 import platform
-import statistics
 import subprocess
 import sys
 import time
@@ -33,22 +31,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_JAR = os.path.join(HERE, os.pardir, "target", "benchmarks.jar")
 TARGETS = {"native": 0.9, "vector": 0.4, "java": 0.1}
 NUMPY_DROPPED_ENV = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
-THREAD_ENV = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
-MIN_SAMPLES = 3
-
-
-def int_list(text):
-    try:
-        values = [int(x) for x in text.split(",") if x.strip()]
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r}: expected comma-separated integers")
-    if not values or min(values) < 1:
-        raise argparse.ArgumentTypeError(f"{text!r}: expected integers >= 1")
-    return values
-
-
-def str_list(text):
-    return [x.strip() for x in text.split(",") if x.strip()]
+from compare_common import MIN_SAMPLES, THREAD_ENV, blas_info, int_list, str_list, time_call  # noqa: E402
 
 
 def parse_args(argv):
@@ -88,59 +71,12 @@ def parse_args(argv):
 # ---------------------------------------------------------------------------------------------
 # numpy side (runs in a subprocess whose environment fixes the BLAS thread count before import)
 
-def blas_info():
-    """Which BLAS numpy loaded, its kernel (core type) and thread count, as a dict."""
-    try:
-        from threadpoolctl import threadpool_info
-        return {"source": "threadpoolctl", "pools": threadpool_info()}
-    except ImportError:
-        pass
-    pools = []
-    try:
-        with open("/proc/self/maps") as f:
-            libs = sorted({line.split()[-1] for line in f if "openblas" in line.lower() and ".so" in line})
-    except OSError:
-        libs = []
-    for path in libs:
-        lib = ctypes.CDLL(path)
-        info = {"filepath": path}
-        for field, name, restype in (("architecture", "openblas_get_corename", ctypes.c_char_p),
-                                     ("config", "openblas_get_config", ctypes.c_char_p),
-                                     ("num_threads", "openblas_get_num_threads", ctypes.c_int)):
-            for prefix in ("", "scipy_"):
-                for suffix in ("", "64_"):
-                    fn = getattr(lib, prefix + name + suffix, None)
-                    if fn is not None and field not in info:
-                        fn.restype = restype
-                        value = fn()
-                        info[field] = value.decode() if isinstance(value, bytes) else value
-        pools.append(info)
-    return {"source": "ctypes (threadpoolctl not installed)", "pools": pools}
-
-
 def time_case(run, flops, args, cpu):
-    """Warm up, then `repeats` samples; returns the same fields as QuickGemm's output line."""
-    start = time.perf_counter()
-    while True:
-        t0 = time.perf_counter()
-        run()
-        last = time.perf_counter() - t0
-        if time.perf_counter() - start >= args.warmup_seconds:
-            break
-    calls = max(1, int(-(-args.sample_seconds // max(last, 1e-9))))
-    wall, cpus = [], []
-    case_start = time.perf_counter()
-    while len(wall) < args.repeats and (len(wall) < MIN_SAMPLES
-                                        or time.perf_counter() - case_start < args.budget_seconds):
-        c0, t0 = time.process_time(), time.perf_counter()
-        for _ in range(calls):
-            run()
-        wall.append((time.perf_counter() - t0) / calls)
-        cpus.append((time.process_time() - c0) / calls)
-    out = {"status": "ok", "gflops": flops / statistics.median(wall) * 1e-9}
+    """compare_common.time_call, with QuickGemm's GFLOP/s fields added."""
+    out = time_call(run, args, cpu)
+    out["gflops"] = flops / out["median_s"] * 1e-9
     if cpu:
-        out["cpu_gflops"] = flops / statistics.median(cpus) * 1e-9
-    out.update(median_s=statistics.median(wall), samples=len(wall), calls_per_sample=calls)
+        out["cpu_gflops"] = flops / out["median_cpu_s"] * 1e-9
     return out
 
 
