@@ -1,6 +1,5 @@
 package org.ortho4j.qmc.cubature;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.ortho4j.qmc.PointSet;
 import org.ortho4j.qmc.integrand.Integrand;
@@ -61,33 +60,8 @@ public final class CubMCCLT implements StoppingCriterion {
     public static Builder builder(Integrand integrand, PointSet points) { return new Builder(integrand, points); }
 
     /** Options of {@link CubMCCLT}; not thread-safe. */
-    public static final class Builder extends CriterionBuilder<Builder> {
-        private double inflate = 1.2;
-        private final List<ControlVariate> controlVariates = new ArrayList<>();
-
-        private Builder(Integrand integrand, PointSet points) { super(integrand, points, 1024, 1L << 30); }
-
-        /**
-         * Inflation factor of the pilot standard deviation (default 1.2).
-         *
-         * @param v ≥ 1
-         * @return this builder
-         */
-        public Builder inflate(double v) {
-            this.inflate = checkedInflate(v, false);
-            return this;
-        }
-
-        /**
-         * Adds a control variate (scalar, same dimension).
-         *
-         * @param cv the control variate
-         * @return this builder
-         */
-        public Builder controlVariate(ControlVariate cv) {
-            controlVariates.add(checkedControlVariate(cv));
-            return this;
-        }
+    public static final class Builder extends McCriterionBuilder<Builder> {
+        private Builder(Integrand integrand, PointSet points) { super(integrand, points, false); }
 
         /**
          * Validates the options.

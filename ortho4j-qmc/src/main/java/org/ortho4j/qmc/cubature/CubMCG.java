@@ -1,6 +1,5 @@
 package org.ortho4j.qmc.cubature;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.ortho4j.qmc.PointSet;
 import org.ortho4j.qmc.integrand.Integrand;
@@ -78,33 +77,8 @@ public final class CubMCG implements StoppingCriterion {
     public static Builder builder(Integrand integrand, PointSet points) { return new Builder(integrand, points); }
 
     /** Options of {@link CubMCG}; not thread-safe. */
-    public static final class Builder extends CriterionBuilder<Builder> {
-        private double inflate = 1.2;
-        private final List<ControlVariate> controlVariates = new ArrayList<>();
-
-        private Builder(Integrand integrand, PointSet points) { super(integrand, points, 1024, 1L << 30); }
-
-        /**
-         * Inflation factor of the pilot standard deviation (default 1.2).
-         *
-         * @param v &gt; 1 (it enters the kurtosis bound through {@code 1 − 1/inflate²})
-         * @return this builder
-         */
-        public Builder inflate(double v) {
-            this.inflate = checkedInflate(v, true);
-            return this;
-        }
-
-        /**
-         * Adds a control variate (scalar, same dimension; β fitted on the pilot sample).
-         *
-         * @param cv the control variate
-         * @return this builder
-         */
-        public Builder controlVariate(ControlVariate cv) {
-            controlVariates.add(checkedControlVariate(cv));
-            return this;
-        }
+    public static final class Builder extends McCriterionBuilder<Builder> {
+        private Builder(Integrand integrand, PointSet points) { super(integrand, points, true); }
 
         /**
          * Validates the options.
