@@ -50,6 +50,13 @@ public final class Check {
         return value;
     }
 
+    /** Requires {@code value} to be a power of two (1, 2, 4, ...). */
+    public static long powerOfTwo(String name, long value) {
+        if (value < 1 || Long.bitCount(value) != 1)
+            throw new IllegalArgumentException(name + " = " + value + ", expected a power of two (1, 2, 4, ...)");
+        return value;
+    }
+
     /** Requires {@code actual == expected} for a dimension. */
     public static void dimension(String name, int actual, int expected) {
         if (actual != expected)

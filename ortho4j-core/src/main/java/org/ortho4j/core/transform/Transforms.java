@@ -1,13 +1,14 @@
 package org.ortho4j.core.transform;
 
+import org.ortho4j.core.Check;
+
 /** Helpers shared by the transform plans. */
 public final class Transforms {
     private Transforms() {}
 
     /** Returns n if it is a power of two (1 included), else throws naming the parameter. */
     public static int requirePowerOfTwo(String name, int n) {
-        if (n < 1 || (n & (n - 1)) != 0)
-            throw new IllegalArgumentException(name + " = " + n + ", expected a power of two (1, 2, 4, ...)");
+        Check.powerOfTwo(name, n);
         return n;
     }
 

@@ -121,9 +121,7 @@ public abstract class CriterionBuilder<B extends CriterionBuilder<B>> {
             throw new IllegalArgumentException("nLimit = " + nLimit + ", expected <= points.nLimit() = " + points.nLimit());
     }
 
-    static void requirePowerOfTwo(String name, long n) {
-        if (n < 1 || Long.bitCount(n) != 1) throw new IllegalArgumentException(name + " = " + n + ", expected a power of two");
-    }
+    static void requirePowerOfTwo(String name, long n) { Check.powerOfTwo(name, n); }
 
     /** {@code min(limit, points.nLimit())}, or limit when points is null (reported by the constructor). */
     static long capped(long limit, PointSet points) { return points == null ? limit : Math.min(limit, points.nLimit()); }
